@@ -1,0 +1,356 @@
+"""Load every entity of the site once, check it, and index it for the hooks and templates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from . import schema
+from .problems import ContentError, Problem
+from .schema import DEFAULT_LANGUAGE, KIND_FOLDERS, KINDS, LANGUAGE_NAMES, LANGUAGES
+from .yaml_source import SourceDocument, parse_mapping, parse_markdown, read_text
+
+FOLDER_KINDS = {folder: kind for kind, folder in KIND_FOLDERS.items()}
+LABELS_FILE = "data/labels.yml"
+
+
+@dataclass(frozen=True)
+class Translation:
+    """One language's page of an entity (or of a general page)."""
+
+    language: str
+    path: str
+    fields: schema.Strict
+    front_matter: SourceDocument = field(compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Entity:
+    kind: str
+    id: str
+    data_path: str
+    data: schema.Strict
+    translations: dict[str, Translation]
+    data_source: SourceDocument = field(compare=False, repr=False)
+
+    def line_of(self, *location: str | int) -> int:
+        """The line of the data file where the field at `location` is written."""
+        return self.data_source.line_of(location)
+
+    def text(self, language: str) -> schema.Strict:
+        return self.translations[language].fields
+
+    @property
+    def page_uri(self) -> str:
+        """The page's path inside a language folder, as MkDocs links name it."""
+        return f"{KIND_FOLDERS[self.kind]}/{self.id}.md"
+
+
+@dataclass(frozen=True)
+class Participation:
+    """An organisation's part in a conference: its role there, or the workshop it presented."""
+
+    conference: Entity
+    role: str
+    workshop: Entity | None = None
+
+
+@dataclass
+class Catalog:
+    entities: dict[str, dict[str, Entity]] = field(default_factory=lambda: {kind: {} for kind in KINDS})
+    general_pages: dict[str, dict[str, Translation]] = field(default_factory=dict)
+    labels: dict[str, dict[str, str]] = field(default_factory=dict)
+    _workshops_by_conference: dict[str, list[Entity]] = field(default_factory=dict)
+    _participations: dict[str, list[Participation]] = field(default_factory=dict)
+
+    @property
+    def conferences(self) -> dict[str, Entity]:
+        return self.entities["conference"]
+
+    @property
+    def workshops(self) -> dict[str, Entity]:
+        return self.entities["workshop"]
+
+    @property
+    def organisations(self) -> dict[str, Entity]:
+        return self.entities["organisation"]
+
+    def entity_for_page(self, page_uri: str) -> Entity | None:
+        """The entity whose page is `page_uri` (relative to a language folder), if any."""
+        parts = PurePosixPath(page_uri).parts
+        if len(parts) != 2 or parts[0] not in FOLDER_KINDS or not parts[1].endswith(".md"):
+            return None
+        return self.entities[FOLDER_KINDS[parts[0]]].get(parts[1][:-3])
+
+    def workshops_of(self, conference_id: str) -> list[Entity]:
+        return self._workshops_by_conference.get(conference_id, [])
+
+    def participations_of(self, organisation_id: str) -> list[Participation]:
+        return self._participations.get(organisation_id, [])
+
+    def label(self, key: str, language: str) -> str:
+        try:
+            return self.labels[key][language]
+        except KeyError:
+            raise KeyError(f"no label '{key}' in {LABELS_FILE} for language '{language}'") from None
+
+    def build_indexes(self) -> None:
+        by_conference: dict[str, list[Entity]] = defaultdict(list)
+        for workshop in self.workshops.values():
+            by_conference[workshop.data.conference].append(workshop)
+        self._workshops_by_conference = {
+            conference_id: sorted(items, key=lambda w: (w.data.order, w.data.start or dt.datetime.min, w.id))
+            for conference_id, items in by_conference.items()}
+
+        participations: dict[str, list[Participation]] = defaultdict(list)
+        for conference in self.conferences.values():
+            for part in conference.data.organisations:
+                participations[part.organisation].append(Participation(conference, part.role))
+        for workshop in self.workshops.values():
+            for presenter in workshop.data.presenters:
+                participations[presenter].append(
+                    Participation(self.conferences[workshop.data.conference], "presenter", workshop))
+        self._participations = {
+            organisation_id: sorted(items, key=lambda p: (p.conference.data.start, p.conference.id,
+                                                          p.workshop.id if p.workshop else ""), reverse=True)
+            for organisation_id, items in participations.items()}
+
+
+class _Loader:
+    def __init__(self, root: Path, docs_dir: Path) -> None:
+        self.root = root
+        self.docs_dir = docs_dir
+        self.problems: list[Problem] = []
+        self.catalog = Catalog()
+
+    def relative(self, file: Path) -> str:
+        return Path(os.path.relpath(file, self.root)).as_posix()
+
+    def problem(self, file: Path | str, line: int, message: str, expected: str = "") -> None:
+        path = file if isinstance(file, str) else self.relative(file)
+        self.problems.append(Problem(path, line, message, expected))
+
+    def load(self) -> Catalog:
+        self.load_labels()
+        data_files = self.find_data_files()
+        pages = self.find_pages()
+        self.pair_general_pages(pages)
+        self.load_entities(data_files, pages)
+        if not self.problems:
+            self.check_references()
+        if self.problems:
+            raise ContentError(self.problems)
+        self.catalog.build_indexes()
+        return self.catalog
+
+    def load_labels(self) -> None:
+        file = self.root / LABELS_FILE
+        if not file.is_file():
+            self.problem(LABELS_FILE, 1, "the labels file is missing", "a mapping of label → ar/en texts")
+            return
+        text = read_text(file, LABELS_FILE, self.problems)
+        document = parse_mapping(text, LABELS_FILE, 1, self.problems) if text is not None else None
+        if document is None:
+            return
+        for key, value in document.data.items():
+            line = document.line_of((key,))
+            if not isinstance(value, dict) or set(value) != set(LANGUAGES) or not all(
+                    isinstance(text, str) and text.strip() for text in value.values()):
+                self.problem(LABELS_FILE, line, f"the label '{key}' is not translated into every language",
+                             f"'{key}:' with one text for each of {', '.join(LANGUAGES)}")
+                continue
+            self.catalog.labels[key] = value
+
+    def find_data_files(self) -> dict[str, dict[str, Path]]:
+        found: dict[str, dict[str, Path]] = {kind: {} for kind in KINDS}
+        for kind in KINDS:
+            folder = self.root / "data" / KIND_FOLDERS[kind]
+            for file in sorted(folder.glob("*")) if folder.is_dir() else []:
+                if file.name.startswith("."):
+                    continue
+                if file.suffix != ".yml" or not file.is_file():
+                    self.problem(file, 1, f"'{file.name}' is not a data file",
+                                 f"only <id>.yml files in data/{KIND_FOLDERS[kind]}/")
+                    continue
+                if self.check_id(file, file.stem):
+                    found[kind][file.stem] = file
+        return found
+
+    def check_id(self, file: Path, entity_id: str) -> bool:
+        if re.fullmatch(schema.ID_PATTERN, entity_id):
+            return True
+        self.problem(file, 1, f"the file name '{file.name}' is not a valid id", schema.ID_EXPECTED)
+        return False
+
+    def find_pages(self) -> dict[str, dict[str, Path]]:
+        """Every Markdown page per language, keyed by its path inside the language folder."""
+        pages: dict[str, dict[str, Path]] = {}
+        for language in LANGUAGES:
+            folder = self.docs_dir / language
+            pages[language] = {
+                file.relative_to(folder).as_posix(): file
+                for file in sorted(folder.rglob("*.md")) if file.is_file()} if folder.is_dir() else {}
+        return pages
+
+    @staticmethod
+    def is_entity_page(page_uri: str) -> bool:
+        parts = PurePosixPath(page_uri).parts
+        return len(parts) == 2 and parts[0] in FOLDER_KINDS and parts[1] != "index.md"
+
+    def counterparts_exist(self, page_uri: str, pages: dict[str, dict[str, Path]]) -> bool:
+        present = [language for language in LANGUAGES if page_uri in pages[language]]
+        for language in LANGUAGES:
+            if language in present:
+                continue
+            have = present[0]
+            self.problem(pages[have][page_uri], 1,
+                         f"this page has no {LANGUAGE_NAMES[language]} counterpart",
+                         f"the {LANGUAGE_NAMES[language]} page "
+                         f"{self.relative(self.docs_dir / language / page_uri)}")
+        return len(present) == len(LANGUAGES)
+
+    def pair_general_pages(self, pages: dict[str, dict[str, Path]]) -> None:
+        uris = sorted({uri for by_uri in pages.values() for uri in by_uri if not self.is_entity_page(uri)})
+        for uri in uris:
+            if not self.counterparts_exist(uri, pages):
+                continue
+            translations = {language: self.read_page(pages[language][uri], schema.GeneralPage)
+                            for language in LANGUAGES}
+            if all(translations.values()):
+                self.catalog.general_pages[uri] = translations
+
+    def read_page(self, file: Path, model: type[schema.Strict]) -> Translation | None:
+        """The page's validated front matter, in the language of the folder it is in."""
+        path = self.relative(file)
+        text = read_text(file, path, self.problems)
+        source = parse_markdown(text, path, self.problems) if text is not None else None
+        fields = schema.validate(model, source.front_matter, self.problems) if source else None
+        if fields is None:
+            return None
+        return Translation(file.relative_to(self.docs_dir).parts[0], path, fields, source.front_matter)
+
+    def read_data(self, file: Path, model: type[schema.Strict]) -> tuple[schema.Strict | None, SourceDocument | None]:
+        path = self.relative(file)
+        text = read_text(file, path, self.problems)
+        document = parse_mapping(text, path, 1, self.problems) if text is not None else None
+        return (schema.validate(model, document, self.problems) if document else None), document
+
+    def load_entities(self, data_files: dict[str, dict[str, Path]], pages: dict[str, dict[str, Path]]) -> None:
+        owners: dict[str, Path] = {}
+        for kind in KINDS:
+            folder = KIND_FOLDERS[kind]
+            page_ids = {PurePosixPath(uri).stem for by_uri in pages.values() for uri in by_uri
+                        if self.is_entity_page(uri) and uri.startswith(f"{folder}/")}
+            for entity_id in sorted(page_ids - set(data_files[kind])):
+                language = next(lang for lang in LANGUAGES if f"{folder}/{entity_id}.md" in pages[lang])
+                self.problem(pages[language][f"{folder}/{entity_id}.md"], 1,
+                             f"this {kind} has no data file", f"data/{folder}/{entity_id}.yml")
+            for entity_id, data_file in data_files[kind].items():
+                if entity_id in owners:
+                    self.problem(data_file, 1, f"the id '{entity_id}' is already used by "
+                                 f"{self.relative(owners[entity_id])}",
+                                 "an id used by one conference, workshop or organisation only")
+                    continue
+                owners[entity_id] = data_file
+                self.load_entity(kind, entity_id, data_file, pages)
+
+    def load_entity(self, kind: str, entity_id: str, data_file: Path, pages: dict[str, dict[str, Path]]) -> None:
+        uri = f"{KIND_FOLDERS[kind]}/{entity_id}.md"
+        present = [language for language in LANGUAGES if uri in pages[language]]
+        if not present:
+            self.problem(data_file, 1, f"this {kind} has no pages",
+                         " and ".join(self.relative(self.docs_dir / lang / uri) for lang in LANGUAGES))
+            return
+        data, document = self.read_data(data_file, schema.DATA_MODELS[kind])
+        if not self.counterparts_exist(uri, pages):
+            return
+        translations = {language: self.read_page(pages[language][uri], schema.PAGE_MODELS[kind])
+                        for language in LANGUAGES}
+        if data is None or not all(translations.values()):
+            return
+        entity = Entity(kind, entity_id, self.relative(data_file), data, translations, document)
+        self.check_translations_agree(entity)
+        self.catalog.entities[kind][entity_id] = entity
+
+    def check_translations_agree(self, entity: Entity) -> None:
+        source_ids = [source.id for source in entity.data.sources]
+        allowed_facts = schema.fact_names(entity.kind)
+        for index, source in enumerate(entity.data.sources):
+            for fact in source.facts:
+                if fact not in allowed_facts:
+                    self.problem(entity.data_path, entity.line_of("sources", index, "facts"), f"sources[{index}] names the unknown fact '{fact}'",
+                                 f"field names of a {entity.kind}: {', '.join(sorted(allowed_facts))}")
+        if len(set(source_ids)) != len(source_ids):
+            self.problem(entity.data_path, entity.line_of("sources"), "two sources have the same id", "a different id for each source")
+        for translation in entity.translations.values():
+            described = list(translation.fields.sources)
+            if sorted(described) != sorted(source_ids):
+                self.problem(translation.path, translation.front_matter.line_of(("sources",)),
+                             f"'sources' describes {', '.join(described) or 'nothing'}",
+                             f"one description for each source id of {entity.data_path}: {', '.join(source_ids)}")
+        if entity.kind == "conference":
+            counts = {lang: len(t.fields.themes) for lang, t in entity.translations.items()}
+            if len(set(counts.values())) > 1:
+                other = entity.translations["en"]
+                self.problem(other.path, other.front_matter.line_of(("themes",)), f"'themes' has {counts['en']} items but the Arabic page has "
+                             f"{counts[DEFAULT_LANGUAGE]}", "the same themes, in the same order, in both languages")
+
+    def check_references(self) -> None:
+        catalog = self.catalog
+        for conference in catalog.conferences.values():
+            seen: set[str] = set()
+            for index, part in enumerate(conference.data.organisations):
+                line = conference.line_of("organisations", index, "organisation")
+                if part.organisation not in catalog.organisations:
+                    self.problem(conference.data_path, line,
+                                 f"the organisation '{part.organisation}' does not exist",
+                                 "the id of a file in data/organisations/")
+                if part.organisation in seen:
+                    self.problem(conference.data_path, line, f"the organisation '{part.organisation}' is listed "
+                                 "twice", "each organisation once, with its main role")
+                seen.add(part.organisation)
+        for workshop in catalog.workshops.values():
+            conference = catalog.conferences.get(workshop.data.conference)
+            if conference is None:
+                self.problem(workshop.data_path, workshop.line_of("conference"),
+                             f"the conference '{workshop.data.conference}' does not exist",
+                             "the id of a file in data/conferences/")
+            for index, presenter in enumerate(workshop.data.presenters):
+                if presenter not in catalog.organisations:
+                    self.problem(workshop.data_path, workshop.line_of("presenters", index), f"the organisation '{presenter}' does not exist",
+                                 "the id of a file in data/organisations/")
+            if conference and workshop.data.start and not (
+                    conference.data.start <= workshop.data.start.date() <= conference.data.end):
+                self.problem(workshop.data_path, workshop.line_of("start"), f"the session starts on {workshop.data.start.date()}, "
+                             f"outside its conference", f"a day from {conference.data.start} to "
+                             f"{conference.data.end}")
+
+
+def _fingerprint(root: Path, docs_dir: Path) -> tuple:
+    entries = []
+    for folder in (root / "data", docs_dir):
+        for directory, _, names in os.walk(folder):
+            for name in names:
+                stat = os.stat(os.path.join(directory, name))
+                entries.append((directory, name, stat.st_mtime_ns, stat.st_size))
+    return tuple(sorted(entries))
+
+
+# static-i18n runs the whole build once per language in one process, and `mkdocs serve` rebuilds on every
+# save: reading the content once per change, not once per language build, keeps both fast.
+_cached: tuple[tuple, Catalog] | None = None
+
+
+def load_catalog(root: Path, docs_dir: Path) -> Catalog:
+    """The checked catalog of the site at `root`; raises ContentError listing every problem found."""
+    global _cached
+    fingerprint = (str(root), str(docs_dir), _fingerprint(root, docs_dir))
+    if _cached is not None and _cached[0] == fingerprint:
+        return _cached[1]
+    catalog = _Loader(root, docs_dir).load()
+    _cached = (fingerprint, catalog)
+    return catalog

@@ -1,0 +1,99 @@
+"""What the page-generating hooks share: the page's language and links, and the templates in `overrides/`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from . import formatting
+from .catalog import Catalog, Entity
+from .schema import LANGUAGES
+
+CATALOG_KEY = "conference_site_catalog"
+
+
+def catalog_of(config: MkDocsConfig) -> Catalog:
+    """The catalog `hooks/content.py` loaded for this build."""
+    return config[CATALOG_KEY]
+
+
+def today() -> dt.date:
+    """The build's date: SOURCE_DATE_EPOCH when set, so that a rebuild of the same commit is identical."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    return dt.date.today()
+
+
+@dataclass(frozen=True)
+class PageView:
+    """One page being built: its language, and how it names and links the rest of the site."""
+
+    page: Page
+    files: Files
+    catalog: Catalog
+    language: str
+    uri: str
+
+    def t(self, key: str) -> str:
+        return self.catalog.label(key, self.language)
+
+    def href(self, target: Entity | str) -> str:
+        """The relative link from this page to an entity's page (or a page uri) in the same language."""
+        uri = target.page_uri if isinstance(target, Entity) else target
+        file = self.files.get_file_from_path(f"{self.language}/{uri}")
+        if file is None:
+            raise LookupError(f"{self.page.file.src_uri}: no page {self.language}/{uri} to link to")
+        return get_relative_url(file.url, self.page.url)
+
+    def text(self, entity: Entity) -> Any:
+        return entity.text(self.language)
+
+    def date_range(self, start: dt.date, end: dt.date) -> str:
+        return formatting.date_range(start, end, self.language)
+
+    def clock_range(self, start: dt.time, end: dt.time) -> str:
+        return formatting.clock_range(start, end, self.language)
+
+    def country(self, code: str) -> str:
+        return formatting.country_name(code, self.language)
+
+    def utc_offset(self, time_zone: str, day: dt.date) -> str:
+        return formatting.utc_offset(time_zone, day)
+
+
+def page_view(page: Page, config: MkDocsConfig, files: Files) -> PageView | None:
+    """The view of a page of one of the site's languages; None for a file outside the language folders."""
+    parts = PurePosixPath(page.file.src_uri).parts
+    if len(parts) < 2 or parts[0] not in LANGUAGES:
+        return None
+    return PageView(page, files, catalog_of(config), parts[0], PurePosixPath(*parts[1:]).as_posix())
+
+
+_environments: dict[tuple[str, ...], jinja2.Environment] = {}
+
+
+def render(config: MkDocsConfig, template: str, view: PageView, **context: Any) -> str:
+    """Render `overrides/partials/site/<template>` with autoescaping: editors' text never becomes markup."""
+    search_path = tuple(config.theme.dirs)
+    environment = _environments.get(search_path)
+    if environment is None:
+        environment = jinja2.Environment(loader=jinja2.FileSystemLoader(search_path), autoescape=True,
+                                         undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+        _environments[search_path] = environment
+    return environment.get_template(f"partials/site/{template}").render(view=view, t=view.t, **context)
+
+
+def markup(html: str) -> Markup:
+    """HTML that Python-Markdown already produced from the page body."""
+    return Markup(html)

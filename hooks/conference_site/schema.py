@@ -1,0 +1,279 @@
+"""The schema of every file an editor writes: one data file and two pages per entity.
+
+Each field's `description` is the "expected …" half of the message an editor sees when the field is wrong.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zoneinfo
+from typing import Annotated, Any, Literal
+
+from babel import Locale
+from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationError,
+                      model_validator)
+
+from .problems import Problem
+from .yaml_source import SourceDocument
+
+LANGUAGES = ("ar", "en")
+DEFAULT_LANGUAGE = "ar"
+LANGUAGE_NAMES = {"ar": "Arabic", "en": "English"}
+KINDS = ("conference", "workshop", "organisation")
+KIND_FOLDERS = {"conference": "conferences", "workshop": "workshops", "organisation": "organisations"}
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+ID_EXPECTED = "an id of lower-case letters, digits and '-' (e.g. sharjah-social-services-department)"
+
+_COUNTRY_CODES = frozenset(code for code in Locale("en").territories if re.fullmatch(r"[A-Z]{2}", code))
+_TIME_ZONES = frozenset(zoneinfo.available_timezones())
+
+
+def _require_text(value: Any) -> Any:
+    # A number here means YAML read an unquoted time (14:00 is 840 in YAML 1.1): refuse it, never guess.
+    if not isinstance(value, str):
+        raise ValueError("a number or value, not text in quotes")
+    return value
+
+
+def _check_https(value: str) -> str:
+    if not re.fullmatch(r"https://[^\s/$.?#][^\s]*", value):
+        raise ValueError("not an https:// address")
+    return value
+
+
+def _check_time_zone(value: str) -> str:
+    if value not in _TIME_ZONES:
+        raise ValueError(f"'{value}' is not a time zone")
+    return value
+
+
+def _check_country(value: str) -> str:
+    if value not in _COUNTRY_CODES:
+        raise ValueError(f"'{value}' is not a country code")
+    return value
+
+
+EntityId = Annotated[str, StringConstraints(pattern=ID_PATTERN), Field(description=ID_EXPECTED)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1),
+                 Field(description="text (not empty)")]
+HttpsUrl = Annotated[str, AfterValidator(_check_https),
+                     Field(description="a web address starting with https://")]
+TimeZone = Annotated[str, AfterValidator(_check_time_zone),
+                     Field(description="an IANA time zone such as Asia/Dubai or Europe/Prague")]
+Country = Annotated[str, AfterValidator(_check_country),
+                    Field(description="a two-letter country code such as AE, QA or CZ")]
+Day = Annotated[dt.date, BeforeValidator(_require_text), Field(description="a date written YYYY-MM-DD, such as 2023-04-26")]
+ClockTime = Annotated[dt.time, BeforeValidator(_require_text), Field(description='a time written in quotes as "HH:MM", such as "09:00"')]
+LocalDateTime = Annotated[dt.datetime, BeforeValidator(_require_text), Field(description="a local date and time such as 2023-04-26T09:00")]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class SourceRef(Strict):
+    id: EntityId
+    document: Text
+    facts: Annotated[list[Text], Field(min_length=1, description="a list of the field names this source gives")]
+
+
+Sources = Annotated[list[SourceRef], Field(min_length=1, description="at least one source: id, document, facts")]
+
+
+class ConferenceRole(Strict):
+    organisation: EntityId
+    role: Annotated[Literal["organiser", "co-organiser", "partner", "participant"],
+                    Field(description="one of organiser, co-organiser, partner, participant")]
+
+
+class ConferenceData(Strict):
+    edition: Annotated[int, Field(ge=1, description="a whole number such as 14")] | None = None
+    start: Day
+    end: Day
+    daily_start: ClockTime | None = None
+    daily_end: ClockTime | None = None
+    timezone: TimeZone
+    country: Country
+    address: Text | None = None
+    public: Annotated[bool, Field(description="true or false")] | None = None
+    website: HttpsUrl | None = None
+    organisations: Annotated[list[ConferenceRole], Field(description="a list of 'organisation:' and 'role:'")] = []
+    sources: Sources
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> ConferenceData:
+        if self.end < self.start:
+            raise ValueError(f"end|end {self.end} is before start {self.start}|an end on or after the start")
+        if (self.daily_start is None) != (self.daily_end is None):
+            raise ValueError("daily_start|only one of daily_start and daily_end is given|both daily times or neither")
+        if self.daily_start and self.daily_end and self.daily_end <= self.daily_start:
+            raise ValueError(f"daily_end|daily_end {self.daily_end:%H:%M} is not after daily_start "
+                             f"{self.daily_start:%H:%M}|a closing time after the opening time")
+        return self
+
+
+class WorkshopData(Strict):
+    conference: EntityId
+    format: Annotated[Literal["workshop", "panel", "paper"], Field(description="one of workshop, panel, paper")]
+    order: Annotated[int, Field(ge=0, description="a whole number: the position in the programme")]
+    start: LocalDateTime | None = None
+    end: LocalDateTime | None = None
+    presenters: Annotated[list[EntityId], Field(description="a list of organisation ids")] = []
+    sources: Sources
+
+    @model_validator(mode="after")
+    def _times_in_order(self) -> WorkshopData:
+        if (self.start is None) != (self.end is None):
+            raise ValueError("start|only one of start and end is given|both start and end, or neither")
+        if self.start and self.end and self.end <= self.start:
+            raise ValueError(f"end|end {self.end:%Y-%m-%dT%H:%M} is not after start "
+                             f"{self.start:%Y-%m-%dT%H:%M}|an end after the start")
+        return self
+
+
+class OrganisationData(Strict):
+    kind: Annotated[Literal["government-department", "ngo", "foundation", "federation",
+                            "professional-association", "un-body"],
+                    Field(description="one of government-department, ngo, foundation, federation, "
+                                      "professional-association, un-body")]
+    country: Country | None = None
+    website: HttpsUrl | None = None
+    sources: Sources
+
+
+SourceNotes = Annotated[dict[EntityId, Text],
+                        Field(description="one line per source id of the data file: 'id: description'")]
+
+
+class ConferencePage(Strict):
+    title: Text
+    slogan: Text | None = None
+    summary: Text
+    venue_name: Text
+    city: Text
+    themes: Annotated[list[Text], Field(description="a list of themes, one '- theme' per line")] = []
+    sources: SourceNotes
+
+
+class WorkshopPage(Strict):
+    title: Text
+    summary: Text
+    sources: SourceNotes
+
+
+class OrganisationPage(Strict):
+    title: Text
+    short_name: Text | None = None
+    summary: Text
+    sources: SourceNotes
+
+
+class GeneralPage(Strict):
+    """The home page, the index pages and any other page that is not an entity."""
+
+    title: Text
+    summary: Text
+
+
+DATA_MODELS: dict[str, type[Strict]] = {
+    "conference": ConferenceData, "workshop": WorkshopData, "organisation": OrganisationData}
+PAGE_MODELS: dict[str, type[Strict]] = {
+    "conference": ConferencePage, "workshop": WorkshopPage, "organisation": OrganisationPage}
+
+
+def fact_names(kind: str) -> frozenset[str]:
+    """The fields a `sources[].facts` entry may name for this kind."""
+    return frozenset(DATA_MODELS[kind].model_fields) | frozenset(PAGE_MODELS[kind].model_fields) | {
+        "body", "workshops", "venue", "dates"} - {"sources"}
+
+
+def _expected(model: type[BaseModel], location: tuple[str | int, ...]) -> str:
+    """The description of the field at `location`, following nested models and lists."""
+    current: Any = model
+    description = ""
+    for part in location:
+        if isinstance(part, int) or not (isinstance(current, type) and issubclass(current, BaseModel)):
+            continue
+        info = current.model_fields.get(part)
+        if info is None:
+            return ""
+        annotation = info.annotation
+        description = info.description or _description_in(annotation) or description
+        for candidate in (annotation, *getattr(annotation, "__args__", ())):
+            if isinstance(candidate, type) and issubclass(candidate, BaseModel):
+                current = candidate
+                break
+            for inner in getattr(candidate, "__args__", ()):
+                if isinstance(inner, type) and issubclass(inner, BaseModel):
+                    current = inner
+                    break
+    return description
+
+
+def _description_in(annotation: Any) -> str:
+    """The description an `Annotated[..., Field(description=...)]` member of a union carries."""
+    for member in getattr(annotation, "__args__", ()):
+        for metadata in getattr(member, "__metadata__", ()):
+            if getattr(metadata, "description", None):
+                return metadata.description
+    return ""
+
+
+def _field_name(location: tuple[str | int, ...]) -> str:
+    return ".".join(str(part) if isinstance(part, str) else f"[{part}]" for part in location).replace(".[", "[")
+
+
+def validate(model: type[Strict], document: SourceDocument, problems: list[Problem]) -> Strict | None:
+    """The document as `model`, or None after adding one problem per wrong field."""
+    try:
+        return model.model_validate(document.data)
+    except ValidationError as error:
+        for detail in error.errors(include_url=False):
+            location = tuple(part for part in detail["loc"] if not (isinstance(part, str) and "[" in part))
+            problems.append(_problem(model, document, detail, location))
+        return None
+
+
+def _problem(model: type[Strict], document: SourceDocument, detail: Any,
+             location: tuple[str | int, ...]) -> Problem:
+    name = _field_name(location)
+    line = document.line_of(location)
+    kind = detail["type"]
+    if kind == "extra_forbidden":
+        allowed = ", ".join(_allowed_fields(model, location[:-1]))
+        return Problem(document.path, line, f"unknown field '{name}'", f"one of: {allowed}")
+    if kind == "missing":
+        return Problem(document.path, line, f"the required field '{name}' is missing",
+                       _expected(model, location) or "a value")
+    if kind == "value_error" and not location:
+        field_name, message, expected = str(detail["ctx"]["error"]).split("|")
+        return Problem(document.path, document.line_of((field_name,)), message, expected)
+    expected = _expected(model, location) or "a valid value"
+    value = detail.get("input")
+    if value in ("", None, [], {}):
+        shown = "empty"
+    elif isinstance(value, (str, int, float, bool)):
+        shown = repr(value)
+    else:
+        shown = "a list" if isinstance(value, list) else "a group of fields"
+    reason = ""
+    if kind == "value_error":
+        reason = f" ({detail['ctx']['error']})"
+    elif kind.startswith(("date_", "time_", "datetime_")):
+        reason = f" ({detail['msg'].split(',', 1)[-1].strip()})"
+    return Problem(document.path, line, f"'{name}' is {shown}{reason}", expected)
+
+
+def _allowed_fields(model: type[Strict], location: tuple[str | int, ...]) -> list[str]:
+    current: Any = model
+    for part in location:
+        if isinstance(part, int):
+            continue
+        annotation = current.model_fields[part].annotation
+        for candidate in (annotation, *getattr(annotation, "__args__", ())):
+            if isinstance(candidate, type) and issubclass(candidate, BaseModel):
+                current = candidate
+                break
+    return list(current.model_fields)

@@ -1,0 +1,25 @@
+"""Load and check every conference, workshop and organisation before anything is built.
+
+A problem in the content stops the build with one `path:line: what is wrong; expected …` line per problem
+and no traceback, so an editor can fix them all from one message.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+from conference_site.catalog import load_catalog
+from conference_site.problems import ContentError
+from conference_site.rendering import CATALOG_KEY
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    root = Path(config.config_file_path).parent
+    try:
+        config[CATALOG_KEY] = load_catalog(root, Path(config.docs_dir))
+    except ContentError as error:
+        raise PluginError(error.report()) from None
+    return config

@@ -1,0 +1,34 @@
+"""Put the facts of a conference, workshop or organisation around the text its editor wrote.
+
+The facts come from the entity's data file (written once for both languages) and its page's front matter
+(translated); the HTML comes from `overrides/partials/site/<kind>.html`.
+"""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from conference_site.rendering import markup, page_view, render
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    view = page_view(page, config, files)
+    entity = view.catalog.entity_for_page(view.uri) if view else None
+    if view is None or entity is None:
+        return html
+    catalog = view.catalog
+    context = {"entity": entity, "data": entity.data, "text": entity.text(view.language), "body": markup(html)}
+    if entity.kind == "conference":
+        context["workshops"] = catalog.workshops_of(entity.id)
+        context["organisations"] = [(catalog.organisations[part.organisation], part.role)
+                                    for part in entity.data.organisations]
+    elif entity.kind == "workshop":
+        context["conference"] = catalog.conferences[entity.data.conference]
+        context["presenters"] = [catalog.organisations[org_id] for org_id in entity.data.presenters]
+    elif entity.kind == "organisation":
+        context["participations"] = catalog.participations_of(entity.id)
+    else:
+        raise ValueError(f"{page.file.src_uri}: no template for entities of kind '{entity.kind}'")
+    return render(config, f"{entity.kind}.html", view, **context)
