@@ -33,7 +33,7 @@ _TIME_ZONES = frozenset(zoneinfo.available_timezones())
 def _require_text(value: Any) -> Any:
     # A number here means YAML read an unquoted time (14:00 is 840 in YAML 1.1): refuse it, never guess.
     if not isinstance(value, str):
-        raise ValueError("a number or value, not text in quotes")
+        raise ValueError("not text: write it in quotes")
     return value
 
 

@@ -1,0 +1,45 @@
+"""Build a site the way an editor or CI does: the real `mkdocs build` command, in a subprocess."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+# The site's machinery: everything a copy of the site needs besides its content.
+MACHINERY = ("mkdocs.yml", "hooks", "overrides", "data/labels.yml")
+# 2023-05-01: the European conference (21–24 May) is then upcoming and Sharjah's (26–27 April) past,
+# so the listings' order can be checked on the real content.
+TEST_EPOCH = "1682899200"
+
+
+def build(project: Path, site_dir: Path, *extra_args: str, epoch: str = TEST_EPOCH) -> subprocess.CompletedProcess:
+    """Run `mkdocs build --strict` for the project at `project` into `site_dir`."""
+    env = {**os.environ, "SOURCE_DATE_EPOCH": epoch, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("SITE_URL", None)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
+         "-d", str(site_dir), *extra_args],
+        cwd=project, env=env, capture_output=True, text=True, timeout=600)
+
+
+def copy_machinery(destination: Path) -> None:
+    """Copy the configuration, hooks and templates of this repository into `destination`."""
+    for name in MACHINERY:
+        source = REPO / name
+        target = destination / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if source.is_dir():
+            shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target)
+
+
+def copy_content(source: Path, destination: Path) -> None:
+    """Copy a content tree (its `docs/` and `data/` folders) over `destination`."""
+    for folder in ("docs", "data"):
+        if (source / folder).is_dir():
+            shutil.copytree(source / folder, destination / folder, dirs_exist_ok=True)

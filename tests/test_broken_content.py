@@ -1,0 +1,61 @@
+"""Each broken fixture site fails to build with exactly the messages an editor needs, and no traceback.
+
+A case is a folder in tests/fixtures/broken/: files that replace or add to the small valid site in
+tests/fixtures/base/, an optional `delete.txt` (files to remove), and `expected.txt` (the problem lines).
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from site_builder import build, copy_content, copy_machinery
+
+FIXTURES = Path(__file__).parent / "fixtures"
+CASES = sorted(path.name for path in (FIXTURES / "broken").iterdir() if path.is_dir())
+
+
+def make_site(destination: Path, case: str | None = None) -> Path:
+    copy_machinery(destination)
+    copy_content(FIXTURES / "base", destination)
+    if case is None:
+        return destination
+    case_dir = FIXTURES / "broken" / case
+    copy_content(case_dir, destination)
+    if (case_dir / "data" / "labels.yml").is_file():
+        shutil.copy2(case_dir / "data" / "labels.yml", destination / "data" / "labels.yml")
+    deletions = case_dir / "delete.txt"
+    for line in deletions.read_text(encoding="utf-8").splitlines() if deletions.is_file() else []:
+        (destination / line).unlink()
+    return destination
+
+
+def problem_lines(output: str) -> list[str]:
+    """The `path:line: …` lines of a failed build's output."""
+    return [line.split("-  ", 1)[-1] if line.startswith("ERROR") else line
+            for line in output.splitlines() if ".md:" in line or ".yml:" in line]
+
+
+def test_base_fixture_builds(tmp_path: Path) -> None:
+    result = build(make_site(tmp_path / "project"), tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "site" / "en" / "workshops" / "spring-forum-2030-opening" / "index.html").is_file()
+
+
+def test_every_case_has_expectations() -> None:
+    assert len(CASES) >= 12
+    for case in CASES:
+        assert (FIXTURES / "broken" / case / "expected.txt").is_file(), case
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_broken_site_fails_with_expected_messages(case: str, tmp_path: Path) -> None:
+    result = build(make_site(tmp_path / "project", case), tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert "Traceback" not in output
+    expected = (FIXTURES / "broken" / case / "expected.txt").read_text(encoding="utf-8").splitlines()
+    assert problem_lines(output) == expected
+    assert not (tmp_path / "site" / "index.html").exists(), "a failed build must not write pages"
