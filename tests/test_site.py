@@ -164,3 +164,19 @@ def test_generated_labels_are_in_the_page_language(site: BuiltSite) -> None:
 def test_the_strict_build_reports_no_warning(site: BuiltSite) -> None:
     assert "WARNING" not in site.log
     assert Path(site.root / "sitemap.xml").is_file()
+
+
+def test_interface_labels_outside_the_content_are_translated(site: BuiltSite) -> None:
+    arabic = site.path("conferences/sharjah-social-service-conference-14/").read_text(encoding="utf-8")
+    english = site.path("en/conferences/sharjah-social-service-conference-14/").read_text(encoding="utf-8")
+    for english_label in ("Permanent link", "Switch to dark mode", "Switch to light mode"):
+        assert english_label not in arabic
+        assert english_label in english
+    assert 'title="رابط دائم لهذا القسم"' in arabic
+    assert "التبديل إلى الوضع الداكن" in arabic
+
+
+def test_arabic_headings_keep_arabic_anchors(site: BuiltSite) -> None:
+    ids = [h2.get("id") for h2 in site.html("conferences/sharjah-social-service-conference-14/").select("article h2")]
+    assert "أهداف-المؤتمر" in ids
+    assert not any(heading_id.startswith("_") for heading_id in ids)
