@@ -126,6 +126,9 @@ class _Loader:
         self.docs_dir = docs_dir
         self.problems: list[Problem] = []
         self.catalog = Catalog()
+        # Ids with a data file, valid or not: a reference to one of them is not dangling, even when the
+        # file it names has problems of its own (those are reported on that file).
+        self.existing_ids: dict[str, set[str]] = {kind: set() for kind in KINDS}
 
     def relative(self, file: Path) -> str:
         return Path(os.path.relpath(file, self.root)).as_posix()
@@ -140,8 +143,7 @@ class _Loader:
         pages = self.find_pages()
         self.pair_general_pages(pages)
         self.load_entities(data_files, pages)
-        if not self.problems:
-            self.check_references()
+        self.check_references()
         if self.problems:
             raise ContentError(self.problems)
         self.catalog.build_indexes()
@@ -178,6 +180,7 @@ class _Loader:
                     continue
                 if self.check_id(file, file.stem):
                     found[kind][file.stem] = file
+                    self.existing_ids[kind].add(file.stem)
         return found
 
     def check_id(self, file: Path, entity_id: str) -> bool:
@@ -282,7 +285,8 @@ class _Loader:
         for index, source in enumerate(entity.data.sources):
             for fact in source.facts:
                 if fact not in allowed_facts:
-                    self.problem(entity.data_path, entity.line_of("sources", index, "facts"), f"sources[{index}] names the unknown fact '{fact}'",
+                    self.problem(entity.data_path, entity.line_of("sources", index, "facts"),
+                                 f"sources[{index}] names the unknown fact '{fact}'",
                                  f"field names of a {entity.kind}: {', '.join(sorted(allowed_facts))}")
         if len(set(source_ids)) != len(source_ids):
             self.problem(entity.data_path, entity.line_of("sources"), "two sources have the same id", "a different id for each source")
@@ -300,12 +304,14 @@ class _Loader:
                              f"{counts[DEFAULT_LANGUAGE]}", "the same themes, in the same order, in both languages")
 
     def check_references(self) -> None:
+        """References between the entities that loaded; an id whose file exists counts as existing."""
         catalog = self.catalog
+        organisations = self.existing_ids["organisation"]
         for conference in catalog.conferences.values():
             seen: set[str] = set()
             for index, part in enumerate(conference.data.organisations):
                 line = conference.line_of("organisations", index, "organisation")
-                if part.organisation not in catalog.organisations:
+                if part.organisation not in organisations:
                     self.problem(conference.data_path, line,
                                  f"the organisation '{part.organisation}' does not exist",
                                  "the id of a file in data/organisations/")
@@ -315,18 +321,19 @@ class _Loader:
                 seen.add(part.organisation)
         for workshop in catalog.workshops.values():
             conference = catalog.conferences.get(workshop.data.conference)
-            if conference is None:
+            if workshop.data.conference not in self.existing_ids["conference"]:
                 self.problem(workshop.data_path, workshop.line_of("conference"),
                              f"the conference '{workshop.data.conference}' does not exist",
                              "the id of a file in data/conferences/")
             for index, presenter in enumerate(workshop.data.presenters):
-                if presenter not in catalog.organisations:
-                    self.problem(workshop.data_path, workshop.line_of("presenters", index), f"the organisation '{presenter}' does not exist",
+                if presenter not in organisations:
+                    self.problem(workshop.data_path, workshop.line_of("presenters", index),
+                                 f"the organisation '{presenter}' does not exist",
                                  "the id of a file in data/organisations/")
             if conference and workshop.data.start and not (
                     conference.data.start <= workshop.data.start.date() <= conference.data.end):
-                self.problem(workshop.data_path, workshop.line_of("start"), f"the session starts on {workshop.data.start.date()}, "
-                             f"outside its conference", f"a day from {conference.data.start} to "
+                self.problem(workshop.data_path, workshop.line_of("start"),
+                             f"the session starts on {workshop.data.start.date()}, outside its conference", f"a day from {conference.data.start} to "
                              f"{conference.data.end}")
 
 
