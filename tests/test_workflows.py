@@ -1,0 +1,124 @@
+"""The GitHub workflows: zizmor finds nothing, and their structure is the one the project relies on.
+
+Pull requests (also from forks) run the tests and the strict build with a read-only token; a merge into
+main publishes to GitHub Pages from a separate deploy job that alone may write Pages.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from site_builder import REPO
+
+GITHUB = REPO / ".github"
+WORKFLOWS = GITHUB / "workflows"
+ZIZMOR = Path(sys.executable).parent / "zizmor"
+PINNED_USES = re.compile(r"^\s*(?:-\s+)?uses:\s+(?P<action>[\w.-]+/[\w./-]+)@(?P<ref>\S+)(?P<comment>.*)$")
+
+
+def load(name: str) -> dict[str, Any]:
+    workflow = yaml.safe_load((WORKFLOWS / name).read_text(encoding="utf-8"))
+    # YAML 1.1 reads the key `on` as the boolean true.
+    if True in workflow:
+        workflow["on"] = workflow.pop(True)
+    return workflow
+
+
+def all_steps(workflow: dict[str, Any]) -> list[dict[str, Any]]:
+    return [step for job in workflow["jobs"].values() for step in job.get("steps", [])]
+
+
+def step_using(job: dict[str, Any], action: str) -> dict[str, Any]:
+    found = [step for step in job["steps"] if step.get("uses", "").split("@")[0] == action]
+    assert len(found) == 1, f"expected one step using {action}, found {len(found)}"
+    return found[0]
+
+
+def workflow_files() -> list[Path]:
+    files = sorted(WORKFLOWS.glob("*.y*ml"))
+    assert {file.name for file in files} == {"pr-check.yml", "publish.yml"}
+    return files
+
+
+def test_zizmor_finds_nothing_even_pedantic() -> None:
+    result = subprocess.run([str(ZIZMOR), "--offline", "--persona", "pedantic", "--no-progress", str(GITHUB)],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No findings to report" in result.stdout, result.stdout
+
+
+@pytest.mark.parametrize("file", workflow_files(), ids=lambda file: file.name)
+def test_every_action_is_pinned_to_a_commit_with_its_version(file: Path) -> None:
+    uses_lines = [line for line in file.read_text(encoding="utf-8").splitlines() if "uses:" in line]
+    assert uses_lines
+    for line in uses_lines:
+        match = PINNED_USES.match(line)
+        assert match, line
+        assert re.fullmatch(r"[0-9a-f]{40}", match["ref"]), f"not pinned to a full commit SHA: {line}"
+        assert re.fullmatch(r"\s+# v\d+\.\d+\.\d+", match["comment"]), f"no '# vX.Y.Z' comment: {line}"
+
+
+@pytest.mark.parametrize("file", workflow_files(), ids=lambda file: file.name)
+def test_no_credentials_kept_and_no_expressions_in_scripts(file: Path) -> None:
+    workflow = load(file.name)
+    assert workflow["permissions"] == {}, "every workflow starts from no permissions at all"
+    for step in all_steps(workflow):
+        if step.get("uses", "").startswith("actions/checkout@"):
+            assert step["with"]["persist-credentials"] is False
+        # Text from the event (a branch name, a title) pasted into a script is a script injection; values
+        # reach scripts through `env:` only.
+        assert "${{" not in step.get("run", ""), step["run"]
+    # It would run a fork's code with this repository's write token and secrets.
+    assert "pull_request_target" not in workflow["on"]
+
+
+def test_pull_request_check_runs_the_readme_test_command_and_uploads_a_preview() -> None:
+    workflow = load("pr-check.yml")
+    assert workflow["on"] == {"pull_request": None}
+    (job,) = workflow["jobs"].values()
+    assert job["permissions"] == {"contents": "read"}
+    python = step_using(job, "actions/setup-python")["with"]
+    assert (python["cache"], python["cache-dependency-path"]) == ("pip", "requirements.txt")
+    runs = [step["run"] for step in job["steps"] if "run" in step]
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert "make test" in readme and runs == ["make test", "make build"]
+    upload = step_using(job, "actions/upload-artifact")["with"]
+    assert upload["path"] == "site/"
+    assert [step.get("uses", step.get("run")) for step in job["steps"]][-1].startswith("actions/upload-artifact@")
+
+
+def test_publish_builds_then_deploys_from_a_separate_job() -> None:
+    workflow = load("publish.yml")
+    assert workflow["on"] == {"push": {"branches": ["main"]}, "workflow_dispatch": None}
+    assert workflow["concurrency"]["cancel-in-progress"] is False
+    assert set(workflow["jobs"]) == {"build", "deploy"}
+    build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
+
+    assert build["permissions"] == {"contents": "read", "pages": "read"}
+    pages = step_using(build, "actions/configure-pages")
+    (build_step,) = [step for step in build["steps"] if "make build" in step.get("run", "")]
+    assert build_step["env"]["SITE_URL"] == "${{ steps.%s.outputs.base_url }}" % pages["id"]
+    assert 'SOURCE_DATE_EPOCH="$(git log -1 --format=%ct)"' in build_step["run"]
+    assert "export SOURCE_DATE_EPOCH" in build_step["run"]
+    assert step_using(build, "actions/upload-pages-artifact")["with"]["path"] == "site/"
+
+    assert deploy["needs"] == "build"
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert deploy["environment"]["name"] == "github-pages"
+    deployment = step_using(deploy, "actions/deploy-pages")
+    assert deploy["environment"]["url"] == "${{ steps.%s.outputs.page_url }}" % deployment["id"]
+    assert len(deploy["steps"]) == 1, "the job that may write Pages runs no code from the repository"
+
+
+def test_dependabot_updates_python_pins_and_actions() -> None:
+    config = yaml.safe_load((GITHUB / "dependabot.yml").read_text(encoding="utf-8"))
+    assert config["version"] == 2
+    assert {(update["package-ecosystem"], update["directory"]) for update in config["updates"]} == {
+        ("pip", "/"), ("github-actions", "/")}
