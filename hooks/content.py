@@ -12,12 +12,17 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from conference_site.catalog import load_catalog
+from conference_site.formatting import arabic_digit_style
 from conference_site.problems import ContentError
 from conference_site.rendering import CATALOG_KEY
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
+    try:
+        arabic_digit_style(config.extra)
+    except ValueError as error:
+        raise PluginError(str(error)) from None
     try:
         config[CATALOG_KEY] = load_catalog(root, Path(config.docs_dir))
     except ContentError as error:

@@ -76,7 +76,7 @@ def test_conference_page_shows_facts_themes_workshops_and_organisations(site: Bu
     page = site.html("conferences/sharjah-social-service-conference-14/")
     article = page.select_one("article")
     assert article.h1.get_text() == "مؤتمر الخدمة الاجتماعية، الدورة الرابعة عشرة"
-    assert article.select_one(".cs-dates").get_text() == "26–27 أبريل 2023"
+    assert article.select_one(".cs-dates .cs-gregorian").get_text() == "26–27 أبريل 2023"
     assert "09:00–14:00" in article.select_one(".cs-hours").get_text()
     assert "قاعة الجواهر للمناسبات والمؤتمرات" in article.select_one(".cs-venue").get_text()
     assert len(article.select(".cs-themes li")) == 6

@@ -44,6 +44,7 @@ class PageView:
     catalog: Catalog
     language: str
     uri: str
+    arabic_digits: str = "western"
 
     def t(self, key: str) -> str:
         return self.catalog.label(key, self.language)
@@ -60,10 +61,24 @@ class PageView:
         return entity.text(self.language)
 
     def date_range(self, start: dt.date, end: dt.date) -> str:
-        return formatting.date_range(start, end, self.language)
+        return self.digits(formatting.date_range(start, end, self.language))
+
+    @property
+    def shows_hijri(self) -> bool:
+        """Arabic pages give the Hijri date beside the Gregorian one."""
+        return self.language == "ar"
+
+    def hijri_date_range(self, start: dt.date, end: dt.date) -> str:
+        return self.digits(formatting.hijri_date_range(start, end, self.language))
 
     def clock_range(self, start: dt.time, end: dt.time) -> str:
-        return formatting.clock_range(start, end, self.language)
+        return self.digits(formatting.clock_range(start, end, self.language))
+
+    def digits(self, text: str) -> str:
+        return formatting.with_digits(text, self.language, self.arabic_digits)
+
+    def time_zone_name(self, time_zone: str, day: dt.date) -> str:
+        return formatting.time_zone_name(time_zone, day, self.language)
 
     def country(self, code: str) -> str:
         return formatting.country_name(code, self.language)
@@ -77,7 +92,8 @@ def page_view(page: Page, config: MkDocsConfig, files: Files) -> PageView | None
     parts = PurePosixPath(page.file.src_uri).parts
     if len(parts) < 2 or parts[0] not in LANGUAGES:
         return None
-    return PageView(page, files, catalog_of(config), parts[0], PurePosixPath(*parts[1:]).as_posix())
+    return PageView(page, files, catalog_of(config), parts[0], PurePosixPath(*parts[1:]).as_posix(),
+                    formatting.arabic_digit_style(config.extra))
 
 
 _environments: dict[tuple[str, ...], jinja2.Environment] = {}

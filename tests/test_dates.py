@@ -1,0 +1,80 @@
+"""Dates and times as each language's reader expects them: Babel's CLDR patterns, the Hijri date on Arabic pages,
+the digits the site is set to use, and times labelled with the venue's time zone."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from conference_site.formatting import date_range, hijri_date_range
+from conftest import BuiltSite
+from site_builder import build
+from test_broken_content import make_site
+
+SHARJAH = "conferences/sharjah-social-service-conference-14/"
+
+
+def test_arabic_conference_page_gives_the_hijri_date_beside_the_gregorian(site: BuiltSite) -> None:
+    dates = site.html(SHARJAH).select_one("article .cs-dates")
+    assert dates.select_one(".cs-gregorian").get_text() == "26–27 أبريل 2023"
+    # 26–27 April 2023 is 6–7 Shawwal 1444 by the Umm al-Qura calendar.
+    assert dates.select_one(".cs-hijri").get_text() == "6–7 شوال 1444 هـ"
+    assert dates.get_text() == "26–27 أبريل 2023 (6–7 شوال 1444 هـ)"
+
+
+def test_english_pages_write_the_month_in_full_without_hijri(site: BuiltSite) -> None:
+    dates = site.html(f"en/{SHARJAH}").select_one("article .cs-dates")
+    assert dates.get_text() == "26–27 April 2023"
+    assert dates.select_one(".cs-hijri") is None
+
+
+@pytest.mark.parametrize("language,zone", [("ar", "توقيت الخليج"), ("en", "Gulf Standard Time")])
+def test_opening_hours_name_the_venue_time_zone(site: BuiltSite, language: str, zone: str) -> None:
+    prefix = "" if language == "ar" else "en/"
+    hours = site.html(f"{prefix}{SHARJAH}").select_one("article .cs-hours")
+    assert hours.select_one(".cs-time-zone").get_text() == f"{zone}{'، ' if language == 'ar' else ', '}UTC+4"
+    assert "09:00–14:00" in hours.get_text()
+
+
+@pytest.mark.parametrize("start,end,language,gregorian,hijri", [
+    # Across two Hijri months, and across two Gregorian years: CLDR's interval patterns, month names written out.
+    (dt.date(2023, 4, 19), dt.date(2023, 4, 22), "ar", "19–22 أبريل 2023", "28 رمضان – 2 شوال 1444 هـ"),
+    (dt.date(2023, 4, 19), dt.date(2023, 4, 22), "en", "19–22 April 2023", "28 Ramadan\u2009–\u20092 Shawwal 1444 AH"),
+    (dt.date(2023, 12, 30), dt.date(2024, 1, 2), "en", "30 December 2023\u2009–\u20092 January 2024",
+     "17–20 Jumada al-Akhirah 1445 AH"),
+    (dt.date(2023, 4, 29), dt.date(2023, 4, 29), "ar", "29 أبريل 2023", "9 شوال 1444 هـ"),
+])
+def test_date_ranges_follow_cldr_patterns(start: dt.date, end: dt.date, language: str, gregorian: str,
+                                          hijri: str) -> None:
+    assert date_range(start, end, language) == gregorian
+    assert hijri_date_range(start, end, language) == hijri
+
+
+def _build_with_digits(tmp_path: Path, setting: str):
+    project = make_site(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + f"\nextra:\n  arabic_digits: {setting}\n",
+                      encoding="utf-8")
+    return build(project, tmp_path / "site")
+
+
+def test_arabic_indic_digits_setting_changes_arabic_pages_only(tmp_path: Path) -> None:
+    result = _build_with_digits(tmp_path, "arabic-indic")
+    assert result.returncode == 0, result.stderr
+    site = BuiltSite(tmp_path / "site", result.stderr)
+    arabic = site.html("conferences/spring-forum-2030/").select_one("article")
+    # 10–11 April 2030 is 7–8 Dhu al-Hijjah 1451 (Eid al-Adha, 10 Dhu al-Hijjah, falls on 13 April 2030).
+    assert arabic.select_one(".cs-dates").get_text() == "١٠–١١ أبريل ٢٠٣٠ (٧–٨ ذو الحجة ١٤٥١ هـ)"
+    assert "٠٩:٠٠–١٣:٠٠" in arabic.select_one(".cs-hours").get_text()
+    english = site.html("en/conferences/spring-forum-2030/").select_one("article")
+    assert english.select_one(".cs-dates").get_text() == "10–11 April 2030"
+
+
+def test_unknown_digit_setting_fails_the_build_with_a_clear_message(tmp_path: Path) -> None:
+    result = _build_with_digits(tmp_path, "roman")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Traceback" not in output
+    assert "mkdocs.yml: 'extra.arabic_digits' is 'roman'; expected one of western, arabic-indic" in output
