@@ -19,3 +19,14 @@ build: $(VENV)/installed
 
 test: $(VENV)/installed
 	$(PYTHON) -m pytest
+
+.PHONY: translation-status translation-done
+
+# Which English pages no longer match the Arabic page they were translated from.
+translation-status: $(VENV)/installed
+	@PYTHONPATH=hooks $(PYTHON) -m conference_site.translations status
+
+# After updating an English page from its Arabic: make translation-done PAGE=conferences/<id>.md
+translation-done: $(VENV)/installed
+	@test -n "$(PAGE)" || { echo "Usage: make translation-done PAGE=conferences/<id>.md" >&2; exit 2; }
+	@PYTHONPATH=hooks $(PYTHON) -m conference_site.translations done $(PAGE)

@@ -66,6 +66,9 @@ Country = Annotated[str, AfterValidator(_check_country),
                     Field(description="a two-letter country code such as AE, QA or CZ")]
 Day = Annotated[dt.date, BeforeValidator(_require_text), Field(description="a date written YYYY-MM-DD, such as 2023-04-26")]
 ClockTime = Annotated[dt.time, BeforeValidator(_require_text), Field(description='a time written in quotes as "HH:MM", such as "09:00"')]
+TranslationHash = Annotated[str, BeforeValidator(_require_text), StringConstraints(pattern=r"^[0-9a-f]{12}$"),
+                            Field(description='12 hexadecimal characters in quotes, as written by '
+                                              '"make translation-done"')]
 LocalDateTime = Annotated[dt.datetime, BeforeValidator(_require_text), Field(description="a local date and time such as 2023-04-26T09:00")]
 
 
@@ -155,12 +158,16 @@ class ConferencePage(Strict):
     city: Text
     themes: Annotated[list[Text], Field(description="a list of themes, one '- theme' per line")] = []
     sources: SourceNotes
+    # English pages only: the hash of the Arabic page this translation matches (see translations.py).
+    translated_from: TranslationHash | None = None
 
 
 class WorkshopPage(Strict):
     title: Text
     summary: Text
     sources: SourceNotes
+    # English pages only: the hash of the Arabic page this translation matches (see translations.py).
+    translated_from: TranslationHash | None = None
 
 
 class OrganisationPage(Strict):
@@ -168,6 +175,8 @@ class OrganisationPage(Strict):
     short_name: Text | None = None
     summary: Text
     sources: SourceNotes
+    # English pages only: the hash of the Arabic page this translation matches (see translations.py).
+    translated_from: TranslationHash | None = None
 
 
 class GeneralPage(Strict):
@@ -175,6 +184,8 @@ class GeneralPage(Strict):
 
     title: Text
     summary: Text
+    # English pages only: the hash of the Arabic page this translation matches (see translations.py).
+    translated_from: TranslationHash | None = None
 
 
 DATA_MODELS: dict[str, type[Strict]] = {
@@ -186,7 +197,7 @@ PAGE_MODELS: dict[str, type[Strict]] = {
 def fact_names(kind: str) -> frozenset[str]:
     """The fields a `sources[].facts` entry may name for this kind."""
     return frozenset(DATA_MODELS[kind].model_fields) | frozenset(PAGE_MODELS[kind].model_fields) | {
-        "body", "workshops", "venue", "dates"} - {"sources"}
+        "body", "workshops", "venue", "dates"} - {"sources", "translated_from"}
 
 
 def _expected(model: type[BaseModel], location: tuple[str | int, ...]) -> str:

@@ -1,0 +1,167 @@
+"""Which English pages still match the Arabic text they were translated from.
+
+Arabic is the source language. Each English page records in its front matter, as `translated_from`, a short
+hash of the Arabic page it was last brought up to date with. When the Arabic page changes, its hash changes
+and the English page is reported as older than its Arabic — without needing the git history, so the check
+works the same in a fresh clone, a CI checkout of one commit, or a copy of the files.
+
+    python -m conference_site.translations status        # the table (`make translation-status`)
+    python -m conference_site.translations done PAGE…    # record that PAGE's English now matches its Arabic
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from .problems import Problem
+from .schema import DEFAULT_LANGUAGE, LANGUAGE_NAMES
+from .yaml_source import parse_markdown, read_text
+
+SOURCE_LANGUAGE = DEFAULT_LANGUAGE
+TRANSLATION_LANGUAGE = "en"
+FIELD = "translated_from"
+HASH_PATTERN = r"^[0-9a-f]{12}$"
+
+UP_TO_DATE = "up to date"
+OUTDATED = f"{LANGUAGE_NAMES[TRANSLATION_LANGUAGE]} older than {LANGUAGE_NAMES[SOURCE_LANGUAGE]}"
+NOT_RECORDED = f"not recorded (no {FIELD})"
+STATUS_ORDER = (OUTDATED, NOT_RECORDED, "missing", UP_TO_DATE)
+
+
+def source_hash(text: str) -> str:
+    """The hash of a source page's text; line endings and trailing spaces do not count as changes."""
+    lines = [line.rstrip() for line in text.replace("\r\n", "\n").split("\n")]
+    normalised = "\n".join(lines).strip("\n")
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:12]
+
+
+@dataclass(frozen=True)
+class PageStatus:
+    uri: str
+    languages: tuple[str, ...]
+    status: str
+
+    @property
+    def is_current(self) -> bool:
+        return self.status == UP_TO_DATE
+
+
+def _pages(docs_dir: Path, language: str) -> dict[str, Path]:
+    folder = docs_dir / language
+    return {file.relative_to(folder).as_posix(): file for file in sorted(folder.rglob("*.md"))} if folder.is_dir() else {}
+
+
+def recorded_hash(file: Path, path: str, problems: list[Problem]) -> str | None:
+    """The `translated_from` of a translated page, or None (adding a problem if it cannot be read)."""
+    text = read_text(file, path, problems)
+    source = parse_markdown(text, path, problems) if text is not None else None
+    if source is None:
+        return None
+    value = source.front_matter.data.get(FIELD)
+    if value is not None and not (isinstance(value, str) and re.fullmatch(HASH_PATTERN, value)):
+        problems.append(Problem(path, source.front_matter.line_of((FIELD,)), f"'{FIELD}' is {value!r}",
+                                f'12 hexadecimal characters in quotes, as written by "make translation-done"'))
+        return None
+    return value
+
+
+def statuses(root: Path, docs_dir: Path | None = None) -> tuple[list[PageStatus], list[Problem]]:
+    """The status of every page of the site at `root`, most urgent first, and the pages that cannot be read."""
+    docs_dir = docs_dir or root / "docs"
+    source_pages = _pages(docs_dir, SOURCE_LANGUAGE)
+    translated_pages = _pages(docs_dir, TRANSLATION_LANGUAGE)
+    problems: list[Problem] = []
+    result = []
+    for uri in sorted(set(source_pages) | set(translated_pages)):
+        languages = tuple(lang for lang, pages in ((SOURCE_LANGUAGE, source_pages),
+                                                   (TRANSLATION_LANGUAGE, translated_pages)) if uri in pages)
+        if len(languages) < 2:
+            missing = SOURCE_LANGUAGE if SOURCE_LANGUAGE not in languages else TRANSLATION_LANGUAGE
+            result.append(PageStatus(uri, languages, f"missing: no {LANGUAGE_NAMES[missing]} page"))
+            continue
+        translated = translated_pages[uri]
+        recorded = recorded_hash(translated, translated.relative_to(root).as_posix(), problems)
+        if recorded is None:
+            result.append(PageStatus(uri, languages, NOT_RECORDED))
+            continue
+        current = source_hash(source_pages[uri].read_text(encoding="utf-8"))
+        result.append(PageStatus(uri, languages, UP_TO_DATE if recorded == current else OUTDATED))
+    result.sort(key=lambda page: (next(i for i, s in enumerate(STATUS_ORDER) if page.status.startswith(s)),
+                                  page.uri))
+    return result, problems
+
+
+def table(pages: list[PageStatus]) -> str:
+    """The report as a plain-text table, one page per line."""
+    rows = [("page", LANGUAGE_NAMES[SOURCE_LANGUAGE], LANGUAGE_NAMES[TRANSLATION_LANGUAGE], "status")]
+    for page in pages:
+        rows.append((page.uri, *("yes" if lang in page.languages else "NO"
+                                 for lang in (SOURCE_LANGUAGE, TRANSLATION_LANGUAGE)), page.status))
+    widths = [max(len(row[column]) for row in rows) for column in range(3)]
+    lines = ["  ".join(cell.ljust(width) for cell, width in zip(row[:3], widths)) + "  " + row[3] for row in rows]
+    current = sum(page.is_current for page in pages)
+    lines.append(f"{len(pages)} pages: {current} up to date, {len(pages) - current} to look at")
+    return "\n".join(lines)
+
+
+def mark_translated(root: Path, uri: str) -> str:
+    """Record in the English page of `uri` that it matches the Arabic page as it is now; its hash."""
+    source = root / "docs" / SOURCE_LANGUAGE / uri
+    translated = root / "docs" / TRANSLATION_LANGUAGE / uri
+    for file in (source, translated):
+        if not file.is_file():
+            raise FileNotFoundError(f"{file.relative_to(root).as_posix()}: there is no such page")
+    digest = source_hash(source.read_text(encoding="utf-8"))
+    lines = translated.read_text(encoding="utf-8").splitlines(keepends=True)
+    closing = next((index for index in range(1, len(lines)) if lines[index].rstrip() == "---"), None)
+    if not lines or lines[0].rstrip() != "---" or closing is None:
+        raise ValueError(f"{translated.relative_to(root).as_posix()}:1: the page has no front matter; "
+                         "expected the page to start with a '---' line, its fields, and another '---' line")
+    entry = f'{FIELD}: "{digest}"\n'
+    existing = [index for index in range(1, closing) if lines[index].startswith(f"{FIELD}:")]
+    if existing:
+        lines[existing[0]] = entry
+    else:
+        lines.insert(closing, entry)
+    translated.write_text("".join(lines), encoding="utf-8")
+    return digest
+
+
+def page_uri(argument: str) -> str:
+    """A page given as `conferences/x.md` or as its path `docs/ar/conferences/x.md` / `docs/en/…`."""
+    match = re.fullmatch(rf"(?:docs/)?(?:{SOURCE_LANGUAGE}|{TRANSLATION_LANGUAGE})/(.+)", argument)
+    return match.group(1) if match else argument
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m conference_site.translations", description=__doc__.split("\n")[0])
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="the site's folder (default: here)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("status", help="print every page and whether its English matches its Arabic")
+    done = commands.add_parser("done", help="record that the English of these pages matches their Arabic")
+    done.add_argument("pages", nargs="+", metavar="PAGE", help="e.g. conferences/x.md or docs/en/conferences/x.md")
+    arguments = parser.parse_args(argv)
+    root = arguments.root.resolve()
+    if arguments.command == "status":
+        pages, problems = statuses(root)
+        print(table(pages))
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        return 1 if problems else 0
+    for argument in arguments.pages:
+        try:
+            digest = mark_translated(root, page_uri(argument))
+        except (FileNotFoundError, ValueError) as error:
+            print(error, file=sys.stderr)
+            return 1
+        print(f"docs/{TRANSLATION_LANGUAGE}/{page_uri(argument)}: {FIELD} {digest}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,31 @@
+"""Run the editors' `make` tasks in a throw-away copy of this repository, as an editor would in theirs."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from site_builder import REPO, copy_content, copy_machinery
+
+# The virtual environment the tests run in, which the copy's Makefile uses instead of creating its own.
+VENV = Path(sys.executable).parent.parent
+
+
+def copy_repository(destination: Path) -> Path:
+    """A copy of the site (machinery, content, Makefile) in `destination`."""
+    copy_machinery(destination)
+    copy_content(REPO, destination)
+    for name in ("Makefile", "requirements.txt"):
+        shutil.copy2(REPO / name, destination / name)
+    return destination
+
+
+def make(project: Path, *arguments: str) -> subprocess.CompletedProcess:
+    """`make ARGUMENTS` in `project`; the environment's install step is taken as done (`-o`)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(["make", "--no-print-directory", "-C", str(project), f"VENV={VENV}",
+                           "-o", f"{VENV}/installed", *arguments],
+                          env=env, capture_output=True, text=True, timeout=300)
