@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from . import schema
+from .markdown_checks import check_body
 from .problems import ContentError, Problem
 from .schema import DEFAULT_LANGUAGE, KIND_FOLDERS, KINDS, LANGUAGE_NAMES, LANGUAGES
 from .yaml_source import SourceDocument, parse_mapping, parse_markdown, read_text
@@ -231,6 +232,8 @@ class _Loader:
         path = self.relative(file)
         text = read_text(file, path, self.problems)
         source = parse_markdown(text, path, self.problems) if text is not None else None
+        if source is not None:
+            check_body(source.body, path, source.body_first_line, self.problems)
         fields = schema.validate(model, source.front_matter, self.problems) if source else None
         if fields is None:
             return None

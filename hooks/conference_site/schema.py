@@ -43,6 +43,25 @@ def _check_https(value: str) -> str:
     return value
 
 
+# Material's templates print titles and other front-matter text without escaping (and `striptags` turns
+# `&lt;` back into `<`), so text that looks like HTML markup is refused rather than published.
+_MARKUP = re.compile(r"<[a-zA-Z/!?]|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);")
+
+
+def _check_plain_text(value: str) -> str:
+    if _MARKUP.search(value):
+        raise ValueError("HTML markup is not allowed here")
+    return value
+
+
+def _check_document(value: str) -> str:
+    if value.startswith("https://"):
+        return _check_https(value)
+    if not re.fullmatch(r"[\w.-]+", value):
+        raise ValueError("neither a file name nor an https:// address")
+    return value
+
+
 def _check_time_zone(value: str) -> str:
     if value not in _TIME_ZONES:
         raise ValueError(f"'{value}' is not a time zone")
@@ -56,8 +75,10 @@ def _check_country(value: str) -> str:
 
 
 EntityId = Annotated[str, StringConstraints(pattern=ID_PATTERN), Field(description=ID_EXPECTED)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1),
-                 Field(description="text (not empty)")]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_check_plain_text),
+                 Field(description="plain text (not empty, no HTML markup)")]
+DocumentRef = Annotated[str, AfterValidator(_check_document),
+                        Field(description="a source file name such as 003_8ef96eab551f5210.txt, or an https:// address")]
 HttpsUrl = Annotated[str, AfterValidator(_check_https),
                      Field(description="a web address starting with https://")]
 TimeZone = Annotated[str, AfterValidator(_check_time_zone),
@@ -78,7 +99,7 @@ class Strict(BaseModel):
 
 class SourceRef(Strict):
     id: EntityId
-    document: Text
+    document: DocumentRef
     facts: Annotated[list[Text], Field(min_length=1, description="a list of the field names this source gives")]
 
 
