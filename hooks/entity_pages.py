@@ -10,6 +10,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from conference_site.calendar import calendar_file_name
+from conference_site.events import timetable
 from conference_site.rendering import markup, page_view, render
 
 
@@ -22,6 +24,9 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     context = {"entity": entity, "data": entity.data, "text": entity.text(view.language), "body": markup(html)}
     if entity.kind == "conference":
         context["workshops"] = catalog.workshops_of(entity.id)
+        context["calendar_file"] = calendar_file_name(entity.id)
+        context["timetable"] = timetable(catalog, entity)
+        context["some_untimed"] = any(workshop.data.start is None for workshop in context["workshops"])
         context["organisations"] = [(catalog.organisations[part.organisation], part.role)
                                     for part in entity.data.organisations]
     elif entity.kind == "workshop":

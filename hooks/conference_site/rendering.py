@@ -11,7 +11,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
@@ -25,6 +25,23 @@ CATALOG_KEY = "conference_site_catalog"
 def catalog_of(config: MkDocsConfig) -> Catalog:
     """The catalog `hooks/content.py` loaded for this build."""
     return config[CATALOG_KEY]
+
+
+def build_language(config: MkDocsConfig) -> str:
+    """The language static-i18n is building now (it builds each language in turn, setting the theme's language)."""
+    language = config.theme["language"]
+    if language not in LANGUAGES:
+        raise ValueError(f"mkdocs.yml: the theme language '{language}' is not one of the site's languages "
+                         f"{', '.join(LANGUAGES)}")
+    return language
+
+
+def page_file(files: Files, language: str, page_uri: str) -> File:
+    """The file of a page (`conferences/x.md`) in a language folder; it must exist."""
+    file = files.get_file_from_path(f"{language}/{page_uri}")
+    if file is None:
+        raise LookupError(f"no page {language}/{page_uri} in this build")
+    return file
 
 
 def today() -> dt.date:

@@ -1,0 +1,56 @@
+"""Offer the site's events as iCalendar files, in the language of the build.
+
+Each conference page has `<id>.ics` beside it (the conference and its timed workshops), and each language's home
+has `calendar.ics`, the feed of every event. The files are generated MkDocs files: `mkdocs serve` serves them too
+and nothing is written into docs/.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+
+from conference_site.calendar import FEED_NAME, EventText, calendar_file, calendar_file_name
+from conference_site.catalog import Catalog
+from conference_site.events import Event, conference_event, timed_workshops
+from conference_site.formatting import country_name
+from conference_site.rendering import build_language, catalog_of, page_file
+
+
+
+def _event_text(event: Event, language: str, catalog: Catalog, files: Files, config: MkDocsConfig) -> EventText:
+    conference = event.conference.text(language)
+    place = [conference.venue_name, *([event.conference.data.address] if event.conference.data.address else []),
+             conference.city, country_name(event.conference.data.country, language)]
+    text = event.entity.text(language)
+    return EventText(summary=text.title, description=text.summary,
+                     location=catalog.label("list_separator", language).join(place),
+                     url=config.site_url + page_file(files, language, event.entity.page_uri).url)
+
+
+# After static-i18n (priority -100) has kept this build's language's pages: their URLs are final then.
+@event_priority(-110)
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    language = build_language(config)
+    catalog = catalog_of(config)
+    name = config.site_name
+
+    def text_of(event: Event) -> EventText:
+        return _event_text(event, language, catalog, files, config)
+
+    every_event: list[Event] = []
+    for conference in sorted(catalog.conferences.values(), key=lambda c: c.id):
+        events = [conference_event(conference), *timed_workshops(catalog, conference)]
+        every_event.extend(events)
+        folder = posixpath.dirname(page_file(files, language, conference.page_uri).dest_uri)
+        content = calendar_file(events, language, f"{name}: {conference.text(language).title}", config.site_url,
+                                text_of)
+        files.append(File.generated(config, posixpath.join(folder, calendar_file_name(conference.id)),
+                                    content=content))
+    home = posixpath.dirname(page_file(files, language, "index.md").dest_uri)
+    files.append(File.generated(config, posixpath.join(home, FEED_NAME),
+                                content=calendar_file(every_event, language, name, config.site_url, text_of)))
+    return files

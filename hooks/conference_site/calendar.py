@@ -1,0 +1,77 @@
+"""iCalendar (RFC 5545) files of the site's events, written with `icalendar`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from icalendar import Calendar, Event as CalendarEvent, vText
+
+from .events import Event, site_host, uid
+
+
+# Each language's feed of every event, in the folder of that language's home page.
+FEED_NAME = "calendar.ics"
+
+
+def calendar_file_name(conference_id: str) -> str:
+    """The name of a conference's calendar file, in the folder of its page."""
+    return f"{conference_id}.ics"
+
+
+@dataclass(frozen=True)
+class EventText:
+    """What an event's calendar entry says in one language, and where its page is."""
+
+    summary: str
+    description: str
+    location: str
+    url: str
+
+
+def build_stamp() -> dt.datetime:
+    """DTSTAMP: SOURCE_DATE_EPOCH when set, so that a rebuild of the same commit writes the same files."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+
+
+def calendar_file(events: Sequence[Event], language: str, name: str, site_url: str,
+                  text_of: Callable[[Event], EventText]) -> bytes:
+    """A VCALENDAR with one VEVENT per event (sorted by start) and the VTIMEZONE of each zone they use."""
+    calendar = Calendar()
+    calendar.add("prodid", f"-//{site_host(site_url)}//events//{language.upper()}")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", name)
+    stamp = build_stamp()
+    for event in sorted(events, key=lambda e: (e.first_day, e.entity.kind != "conference", str(e.start),
+                                               e.entity.id)):
+        calendar.add_component(_vevent(event, language, site_url, stamp, text_of(event)))
+    if events:
+        # Only the transitions around the events: a VTIMEZONE from 1970 to 2038 is mostly noise.
+        calendar.add_missing_timezones(
+            first_date=min(e.first_day for e in events) - dt.timedelta(days=366),
+            last_date=max(e.last_day for e in events) + dt.timedelta(days=366))
+    return calendar.to_ical()
+
+
+def _vevent(event: Event, language: str, site_url: str, stamp: dt.datetime, text: EventText) -> CalendarEvent:
+    vevent = CalendarEvent()
+    vevent.add("uid", uid(event.entity, site_url))
+    vevent.add("dtstamp", stamp)
+    vevent.add("dtstart", event.start)
+    vevent.add("dtend", event.end)
+    if event.timed and event.days > 1:
+        # The same hours on each day of the conference, not one span from the first morning to the last afternoon.
+        vevent.add("rrule", {"FREQ": "DAILY", "COUNT": event.days})
+    vevent.add("summary", vText(text.summary), parameters={"LANGUAGE": language})
+    vevent.add("description", vText(text.description), parameters={"LANGUAGE": language})
+    vevent.add("location", vText(text.location), parameters={"LANGUAGE": language})
+    vevent.add("url", text.url, parameters={"VALUE": "URI"})
+    if event.entity is not event.conference:
+        vevent.add("related-to", uid(event.conference, site_url), parameters={"RELTYPE": "PARENT"})
+    return vevent
