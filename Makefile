@@ -30,3 +30,15 @@ translation-status: $(VENV)/installed
 translation-done: $(VENV)/installed
 	@test -n "$(PAGE)" || { echo "Usage: make translation-done PAGE=conferences/<id>.md" >&2; exit 2; }
 	@PYTHONPATH=hooks $(PYTHON) -m conference_site.translations done $(PAGE)
+
+.PHONY: new-conference new-workshop new-organisation
+
+# The data file and both pages of a new entity, every field present and commented (CONTRIBUTING.md).
+new-conference: $(VENV)/installed
+	@PYTHONPATH=hooks $(PYTHON) -m conference_site.scaffold conference "$(ID)"
+
+new-workshop: $(VENV)/installed
+	@PYTHONPATH=hooks $(PYTHON) -m conference_site.scaffold workshop "$(ID)" --conference "$(CONFERENCE)"
+
+new-organisation: $(VENV)/installed
+	@PYTHONPATH=hooks $(PYTHON) -m conference_site.scaffold organisation "$(ID)"

@@ -125,7 +125,9 @@ def mark_translated(root: Path, uri: str) -> str:
     entry = f'{FIELD}: "{digest}"\n'
     existing = [index for index in range(1, closing) if lines[index].startswith(f"{FIELD}:")]
     if existing:
-        lines[existing[0]] = entry
+        # Only the value changes: a comment after it stays.
+        lines[existing[0]] = re.sub(rf"^{FIELD}:[^#\n]*?(?=\s*(?:#|$))", entry.rstrip("\n"), lines[existing[0]],
+                                    count=1, flags=re.MULTILINE)
     else:
         lines.insert(closing, entry)
     translated.write_text("".join(lines), encoding="utf-8")
