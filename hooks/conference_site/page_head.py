@@ -1,0 +1,22 @@
+"""What hooks/page_metadata.py computes for a page's <head> and overrides/partials/site/head-meta.html renders."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Where the hook leaves a page's PageHead for the template: in `page.meta`, the only per-page object both see.
+HEAD_KEY = "conference_site_head"
+# Open Graph wants a language_TERRITORY locale.
+OG_LOCALES = {"ar": "ar_AR", "en": "en_US"}
+
+
+@dataclass(frozen=True)
+class PageHead:
+    title: str
+    description: str
+    url: str
+    alternates: list[tuple[str, str]]
+    locale: str
+    locale_alternates: list[str]
+    og_type: str
+    structured_data: str | None

@@ -1,0 +1,113 @@
+"""schema.org JSON-LD for conference, workshop and organisation pages: only facts the content holds.
+
+An event's dates come from conference_site.events, the same source as the calendar files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable
+from typing import Any
+
+from .catalog import Catalog, Entity
+from .events import Event, conference_event, workshop_event
+
+SCHEMA = "https://schema.org"
+# Roles that make an organisation an organiser of the conference in schema.org's sense.
+ORGANISER_ROLES = ("organiser", "co-organiser")
+
+
+def _iso(moment: dt.datetime | dt.date) -> str:
+    return moment.isoformat()
+
+
+def _event_dates(event: Event) -> dict[str, str]:
+    """startDate/endDate with their UTC offset; an all-day event's dates as days (endDate its last day)."""
+    if not event.timed:
+        return {"startDate": _iso(event.first_day), "endDate": _iso(event.last_day)}
+    assert isinstance(event.end, dt.datetime)
+    last_end = event.end + dt.timedelta(days=event.days - 1)
+    return {"startDate": _iso(event.start), "endDate": _iso(last_end)}
+
+
+def _place(conference: Entity, language: str) -> dict[str, Any]:
+    text = conference.text(language)
+    address: dict[str, Any] = {"@type": "PostalAddress", "addressLocality": text.city,
+                               "addressCountry": conference.data.country}
+    if conference.data.address:
+        address["streetAddress"] = conference.data.address
+    return {"@type": "Place", "name": text.venue_name, "address": address}
+
+
+def _organisation(organisation: Entity, language: str, url_of: Callable[[Entity], str]) -> dict[str, Any]:
+    text = organisation.text(language)
+    node: dict[str, Any] = {"@type": "Organization", "name": text.title,
+                            "url": organisation.data.website or url_of(organisation)}
+    if text.short_name:
+        node["alternateName"] = text.short_name
+    return node
+
+
+def _event_node(entity: Entity, language: str, url_of: Callable[[Entity], str]) -> dict[str, Any]:
+    text = entity.text(language)
+    return {"@type": "Event", "@id": f"{url_of(entity)}#event", "name": text.title, "url": url_of(entity)}
+
+
+def conference_data(catalog: Catalog, conference: Entity, language: str,
+                    url_of: Callable[[Entity], str]) -> dict[str, Any]:
+    node = {"@context": SCHEMA, **_event_node(conference, language, url_of),
+            "description": conference.text(language).summary, "inLanguage": language,
+            **_event_dates(conference_event(conference)),
+            "eventStatus": f"{SCHEMA}/EventScheduled",
+            "eventAttendanceMode": f"{SCHEMA}/OfflineEventAttendanceMode",
+            "location": _place(conference, language)}
+    organisers = [catalog.organisations[part.organisation] for part in conference.data.organisations
+                  if part.role in ORGANISER_ROLES]
+    if organisers:
+        node["organizer"] = [_organisation(organisation, language, url_of) for organisation in organisers]
+    if conference.data.website:
+        node["sameAs"] = conference.data.website
+    return node
+
+
+def workshop_data(catalog: Catalog, workshop: Entity, language: str,
+                  url_of: Callable[[Entity], str]) -> dict[str, Any]:
+    conference = catalog.conferences[workshop.data.conference]
+    node: dict[str, Any] = {"@context": SCHEMA, **_event_node(workshop, language, url_of),
+                            "description": workshop.text(language).summary, "inLanguage": language}
+    event = workshop_event(catalog, workshop)
+    if event is not None:
+        node.update(_event_dates(event))
+    node.update({"eventStatus": f"{SCHEMA}/EventScheduled",
+                 "eventAttendanceMode": f"{SCHEMA}/OfflineEventAttendanceMode",
+                 "location": _place(conference, language),
+                 "superEvent": {**_event_node(conference, language, url_of),
+                                **_event_dates(conference_event(conference))}})
+    if workshop.data.presenters:
+        node["performer"] = [_organisation(catalog.organisations[presenter], language, url_of)
+                             for presenter in workshop.data.presenters]
+    return node
+
+
+def organisation_data(organisation: Entity, language: str, url_of: Callable[[Entity], str]) -> dict[str, Any]:
+    node = {"@context": SCHEMA, **_organisation(organisation, language, url_of),
+            "description": organisation.text(language).summary, "mainEntityOfPage": url_of(organisation)}
+    if organisation.data.country:
+        node["address"] = {"@type": "PostalAddress", "addressCountry": organisation.data.country}
+    return node
+
+
+def structured_data(catalog: Catalog, entity: Entity, language: str, url_of: Callable[[Entity], str]) -> dict:
+    if entity.kind == "conference":
+        return conference_data(catalog, entity, language, url_of)
+    if entity.kind == "workshop":
+        return workshop_data(catalog, entity, language, url_of)
+    if entity.kind == "organisation":
+        return organisation_data(entity, language, url_of)
+    raise ValueError(f"no structured data for entities of kind '{entity.kind}'")
+
+
+def script_text(data: dict) -> str:
+    """The JSON for a <script type="application/ld+json"> element: `<` escaped so no text can close the element."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")

@@ -1,0 +1,45 @@
+"""The metadata in each page's <head>: description, canonical and hreflang links with absolute URLs (x-default:
+Arabic), Open Graph and Twitter tags, and schema.org JSON-LD for entity pages.
+
+static-i18n writes relative hreflang links and no x-default; overrides/main.html replaces Material's `site_meta`
+block with overrides/partials/site/head-meta.html, which renders what this hook computes.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urljoin
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from conference_site.catalog import Entity
+from conference_site.page_head import HEAD_KEY, OG_LOCALES, PageHead
+from conference_site.rendering import page_file, page_view
+from conference_site.schema import DEFAULT_LANGUAGE, LANGUAGES
+from conference_site.structured_data import script_text, structured_data
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    view = page_view(page, config, files)
+    if view is None:
+        return html
+    alternates = getattr(page.file, "alternates", {})
+    missing = set(LANGUAGES) - set(alternates)
+    if missing:
+        raise ValueError(f"{page.file.src_uri}: static-i18n found no {', '.join(sorted(missing))} version")
+    urls = {language: urljoin(config.site_url, alternates[language].url) for language in LANGUAGES}
+    entity = view.catalog.entity_for_page(view.uri)
+
+    def url_of(target: Entity) -> str:
+        return urljoin(config.site_url, page_file(files, view.language, target.page_uri).url)
+
+    fields = page.meta
+    page.meta[HEAD_KEY] = PageHead(
+        title=fields["title"], description=fields["summary"], url=urls[view.language],
+        alternates=[*((language, urls[language]) for language in LANGUAGES), ("x-default", urls[DEFAULT_LANGUAGE])],
+        locale=OG_LOCALES[view.language],
+        locale_alternates=[OG_LOCALES[language] for language in LANGUAGES if language != view.language],
+        og_type="article" if entity else "website",
+        structured_data=script_text(structured_data(view.catalog, entity, view.language, url_of)) if entity else None)
+    return html
