@@ -6,6 +6,8 @@ main publishes to GitHub Pages from a separate deploy job that alone may write P
 
 from __future__ import annotations
 
+import gzip
+import os
 import re
 import subprocess
 import sys
@@ -15,7 +17,7 @@ from typing import Any
 import pytest
 import yaml
 
-from site_builder import REPO
+from site_builder import REPO, TEST_EPOCH
 
 GITHUB = REPO / ".github"
 WORKFLOWS = GITHUB / "workflows"
@@ -122,3 +124,20 @@ def test_dependabot_updates_python_pins_and_actions() -> None:
     assert config["version"] == 2
     assert {(update["package-ecosystem"], update["directory"]) for update in config["updates"]} == {
         ("pip", "/"), ("github-actions", "/")}
+
+
+def test_the_pages_address_from_configure_pages_is_used_for_absolute_links(tmp_path: Path) -> None:
+    """configure-pages' `base_url` has no trailing slash and, for a project site, a path: both must work."""
+    base_url = "https://example.github.io/social-work-conferences"
+    env = {**os.environ, "SITE_URL": base_url, "SOURCE_DATE_EPOCH": TEST_EPOCH, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
+                            cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    sitemap = gzip.decompress((tmp_path / "site" / "sitemap.xml.gz").read_bytes()).decode("utf-8")
+    locations = re.findall(r"<loc>([^<]+)</loc>", sitemap)
+    assert locations and all(location.startswith(f"{base_url}/") for location in locations)
+    assert f"{base_url}/en/" in locations
+    # GitHub Pages serves 404.html for any missing path, so its links must not be relative.
+    not_found = (tmp_path / "site" / "404.html").read_text(encoding="utf-8")
+    stylesheets = re.findall(r'<link rel="stylesheet" href="([^"]+)"', not_found)
+    assert stylesheets and all(href.startswith("/social-work-conferences/assets/") for href in stylesheets)
