@@ -90,7 +90,8 @@ def test_pull_request_check_runs_the_readme_test_command_and_uploads_a_preview()
     assert (python["cache"], python["cache-dependency-path"]) == ("pip", "requirements.txt")
     runs = [step["run"] for step in job["steps"] if "run" in step]
     readme = (REPO / "README.md").read_text(encoding="utf-8")
-    assert "make test" in readme and runs == ["make test", "make build"]
+    assert "make test" in readme and runs[:2] == ["make test", "make build"]
+    assert "make --no-print-directory translation-status" in runs[2] and '>> "$GITHUB_STEP_SUMMARY"' in runs[2]
     upload = step_using(job, "actions/upload-artifact")["with"]
     assert upload["path"] == "site/"
     assert [step.get("uses", step.get("run")) for step in job["steps"]][-1].startswith("actions/upload-artifact@")
