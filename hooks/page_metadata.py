@@ -1,5 +1,6 @@
 """The metadata in each page's <head>: description, canonical and hreflang links with absolute URLs (x-default:
-Arabic), Open Graph and Twitter tags, and schema.org JSON-LD for entity pages.
+Arabic), the language's news and calendar feeds, Open Graph and Twitter tags, and schema.org JSON-LD for entity
+pages.
 
 static-i18n writes relative hreflang links and no x-default; overrides/main.html replaces Material's `site_meta`
 block with overrides/partials/site/head-meta.html, which renders what this hook computes.
@@ -13,7 +14,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from conference_site.calendar import FEED_NAME as CALENDAR_FEED
 from conference_site.catalog import Entity
+from conference_site.news_feed import FEED_NAME as NEWS_FEED
 from conference_site.page_head import HEAD_KEY, OG_LOCALES, PageHead
 from conference_site.rendering import page_file, page_view
 from conference_site.schema import DEFAULT_LANGUAGE, LANGUAGES
@@ -34,6 +37,9 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     def url_of(target: Entity) -> str:
         return urljoin(config.site_url, page_file(files, view.language, target.page_uri).url)
 
+    home = urljoin(config.site_url, page_file(files, view.language, "index.md").url)
+    feeds = [("application/rss+xml", view.t("feed_news"), urljoin(home, NEWS_FEED)),
+             ("text/calendar", view.t("feed_calendar"), urljoin(home, CALENDAR_FEED))]
     fields = page.meta
     page.meta[HEAD_KEY] = PageHead(
         title=fields["title"], description=fields["summary"], url=urls[view.language],
@@ -41,5 +47,6 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         locale=OG_LOCALES[view.language],
         locale_alternates=[OG_LOCALES[language] for language in LANGUAGES if language != view.language],
         og_type="article" if entity else "website",
-        structured_data=script_text(structured_data(view.catalog, entity, view.language, url_of)) if entity else None)
+        structured_data=script_text(structured_data(view.catalog, entity, view.language, url_of)) if entity else None,
+        feeds=feeds)
     return html

@@ -20,3 +20,4 @@ class PageHead:
     locale_alternates: list[str]
     og_type: str
     structured_data: str | None
+    feeds: list[tuple[str, str, str]]  # (media type, title, absolute URL) of this language's feeds

@@ -1,0 +1,40 @@
+"""An RSS 2.0 feed of the site's conferences in one language, newest first.
+
+RSS rather than Atom: Atom requires an `updated` time for every entry, which the content does not record, and
+the site invents no facts. Each item carries its page's address as its permanent guid.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from xml.etree import ElementTree
+
+ATOM = "http://www.w3.org/2005/Atom"
+FEED_NAME = "feed.xml"
+
+
+@dataclass(frozen=True)
+class FeedItem:
+    title: str
+    url: str
+    description: str
+
+
+def rss(title: str, home_url: str, feed_url: str, description: str, language: str,
+        items: Iterable[FeedItem]) -> bytes:
+    ElementTree.register_namespace("atom", ATOM)
+    root = ElementTree.Element("rss", {"version": "2.0"})
+    channel = ElementTree.SubElement(root, "channel")
+    for name, value in (("title", title), ("link", home_url), ("description", description), ("language", language)):
+        ElementTree.SubElement(channel, name).text = value
+    ElementTree.SubElement(channel, f"{{{ATOM}}}link", {"href": feed_url, "rel": "self",
+                                                        "type": "application/rss+xml"})
+    for entry in items:
+        item = ElementTree.SubElement(channel, "item")
+        ElementTree.SubElement(item, "title").text = entry.title
+        ElementTree.SubElement(item, "link").text = entry.url
+        ElementTree.SubElement(item, "description").text = entry.description
+        ElementTree.SubElement(item, "guid", {"isPermaLink": "true"}).text = entry.url
+    ElementTree.indent(root)
+    return ElementTree.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
