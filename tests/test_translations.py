@@ -81,3 +81,17 @@ def test_marking_an_unknown_page_fails_with_a_clear_message(tmp_path: Path) -> N
     assert result.returncode != 0
     assert "docs/ar/workshops/no-such-workshop.md: there is no such page" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_an_unreadable_page_is_reported_at_its_line_without_a_traceback(tmp_path: Path) -> None:
+    project = copy_repository(tmp_path / "project")
+    english = project / "docs" / "en" / PAGE
+    english.write_bytes(b"\xef\xbb\xbf" + english.read_bytes())
+    result = make(project, "translation-status")
+    assert result.returncode != 0
+    assert status_rows(result.stdout)[PAGE] == "cannot be read"
+    assert f"docs/en/{PAGE}:1: the file starts with a byte-order mark (BOM)" in result.stderr
+    marked = make(project, "translation-done", f"PAGE={PAGE}")
+    assert marked.returncode != 0
+    assert f"docs/en/{PAGE}:1: the file starts with a byte-order mark (BOM)" in marked.stderr
+    assert "Traceback" not in result.stderr + marked.stderr

@@ -30,7 +30,8 @@ HASH_PATTERN = r"^[0-9a-f]{12}$"
 UP_TO_DATE = "up to date"
 OUTDATED = f"{LANGUAGE_NAMES[TRANSLATION_LANGUAGE]} older than {LANGUAGE_NAMES[SOURCE_LANGUAGE]}"
 NOT_RECORDED = f"not recorded (no {FIELD})"
-STATUS_ORDER = (OUTDATED, NOT_RECORDED, "missing", UP_TO_DATE)
+UNREADABLE = "cannot be read"
+STATUS_ORDER = (UNREADABLE, OUTDATED, NOT_RECORDED, "missing", UP_TO_DATE)
 
 
 def source_hash(text: str) -> str:
@@ -85,12 +86,15 @@ def statuses(root: Path, docs_dir: Path | None = None) -> tuple[list[PageStatus]
             result.append(PageStatus(uri, languages, f"missing: no {LANGUAGE_NAMES[missing]} page"))
             continue
         translated = translated_pages[uri]
+        found = len(problems)
+        source_text = read_text(source_pages[uri], source_pages[uri].relative_to(root).as_posix(), problems)
         recorded = recorded_hash(translated, translated.relative_to(root).as_posix(), problems)
-        if recorded is None:
+        if len(problems) > found:
+            result.append(PageStatus(uri, languages, UNREADABLE))
+        elif recorded is None:
             result.append(PageStatus(uri, languages, NOT_RECORDED))
-            continue
-        current = source_hash(source_pages[uri].read_text(encoding="utf-8"))
-        result.append(PageStatus(uri, languages, UP_TO_DATE if recorded == current else OUTDATED))
+        else:
+            result.append(PageStatus(uri, languages, UP_TO_DATE if recorded == source_hash(source_text) else OUTDATED))
     result.sort(key=lambda page: (next(i for i, s in enumerate(STATUS_ORDER) if page.status.startswith(s)),
                                   page.uri))
     return result, problems
@@ -116,8 +120,13 @@ def mark_translated(root: Path, uri: str) -> str:
     for file in (source, translated):
         if not file.is_file():
             raise FileNotFoundError(f"{file.relative_to(root).as_posix()}: there is no such page")
-    digest = source_hash(source.read_text(encoding="utf-8"))
-    lines = translated.read_text(encoding="utf-8").splitlines(keepends=True)
+    problems: list[Problem] = []
+    source_text, translated_text = (read_text(file, file.relative_to(root).as_posix(), problems)
+                                    for file in (source, translated))
+    if problems:
+        raise ValueError(str(problems[0]))
+    digest = source_hash(source_text)
+    lines = translated_text.splitlines(keepends=True)
     closing = next((index for index in range(1, len(lines)) if lines[index].rstrip() == "---"), None)
     if not lines or lines[0].rstrip() != "---" or closing is None:
         raise ValueError(f"{translated.relative_to(root).as_posix()}:1: the page has no front matter; "
