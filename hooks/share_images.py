@@ -1,0 +1,57 @@
+"""A preview image for each conference page, in the build's language (`share.png` beside the page).
+
+hooks/page_metadata.py points the page's Open Graph and Twitter tags (and those of the conference's workshops) to
+it. The text is the conference's title, dates (with the Hijri date on Arabic pages) and city.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+
+from conference_site import formatting
+from conference_site.catalog import Entity
+from conference_site.rendering import build_language, catalog_of, page_file
+from conference_site.share_image import SHARE_IMAGE_NAME, ShareText, missing_characters, png, render, require_raqm
+
+
+def share_text(conference: Entity, language: str, config: MkDocsConfig) -> ShareText:
+    catalog = catalog_of(config)
+    data, text = conference.data, conference.text(language)
+    separator = catalog.label("list_separator", language)
+    digits = formatting.arabic_digit_style(config.extra)
+    dates = [formatting.date_range(data.start, data.end, language)]
+    if language == "ar":
+        dates.append(formatting.hijri_date_range(data.start, data.end, language))
+    return ShareText(title=text.title,
+                     lines=(formatting.with_digits(separator.join(dates), language, digits),
+                            separator.join([text.city, formatting.country_name(data.country, language)])),
+                     footer=config.site_name)
+
+
+# After static-i18n (priority -100) has kept this build's language's pages: their folders are final then.
+@event_priority(-110)
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    try:
+        require_raqm()
+    except RuntimeError as error:
+        raise PluginError(str(error)) from None
+    language = build_language(config)
+    problems = []
+    for conference in sorted(catalog_of(config).conferences.values(), key=lambda c: c.id):
+        text = share_text(conference, language, config)
+        missing = missing_characters(" ".join([text.title, *text.lines, text.footer]))
+        page = page_file(files, language, conference.page_uri)
+        if missing:
+            problems.append(f"docs/{page.src_uri}:1: the share image's font has no glyph for "
+                            f"{', '.join(repr(char) for char in missing)}; expected Arabic or Latin letters")
+            continue
+        image_path = posixpath.join(posixpath.dirname(page.dest_uri), SHARE_IMAGE_NAME)
+        files.append(File.generated(config, image_path, content=png(render(text, language))))
+    if problems:
+        raise PluginError("\n".join(problems))
+    return files
