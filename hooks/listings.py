@@ -13,7 +13,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from conference_site.calendar import FEED_NAME as CALENDAR_FEED
 from conference_site.catalog import Catalog, Entity
+from conference_site.news_feed import FEED_NAME as NEWS_FEED
 from conference_site.rendering import PageView, markup, page_view, render, today
 
 ORGANISATION_KINDS = ("government-department", "federation", "professional-association", "foundation", "ngo",
@@ -40,7 +42,8 @@ def _listing_context(view: PageView) -> tuple[str, dict] | None:
         return "home.html", {"featured": featured, "featured_is_upcoming": is_upcoming}
     if view.uri == "conferences/index.md":
         upcoming, past = upcoming_and_past(catalog)
-        return "conference-list.html", {"upcoming": upcoming, "past": past}
+        return "conference-list.html", {"upcoming": upcoming, "past": past, "calendar_feed": CALENDAR_FEED,
+                                        "news_feed": NEWS_FEED}
     if view.uri == "workshops/index.md":
         upcoming, past = upcoming_and_past(catalog)
         groups = [(conference, catalog.workshops_of(conference.id)) for conference in upcoming + past]

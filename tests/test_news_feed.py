@@ -4,6 +4,7 @@ leading to its page, and every page pointing feed readers to its language's feed
 from __future__ import annotations
 
 import xml.etree.ElementTree as ElementTree
+from urllib.parse import urljoin
 
 import pytest
 
@@ -44,3 +45,11 @@ def test_pages_announce_their_language_feeds(site: BuiltSite, prefix: str) -> No
                          "text/calendar": f"{SITE_URL}{prefix}calendar.ics"}
         for href in feeds.values():
             assert site.path(href.removeprefix(SITE_URL)).is_file()
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_conference_listing_links_to_both_feeds(site: BuiltSite, prefix: str) -> None:
+    url = f"/{prefix}conferences/"
+    links = site.html(url).select("article .cs-subscribe a")
+    targets = {link["type"]: urljoin(url, link["href"]) for link in links}
+    assert targets == {"text/calendar": f"/{prefix}calendar.ics", "application/rss+xml": f"/{prefix}feed.xml"}

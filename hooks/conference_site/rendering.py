@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import posixpath
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
@@ -73,6 +74,16 @@ class PageView:
         if file is None:
             raise LookupError(f"{self.page.file.src_uri}: no page {self.language}/{uri} to link to")
         return get_relative_url(file.url, self.page.url)
+
+    def site_file_href(self, name: str) -> str:
+        """The relative link from this page to a file the build generates beside this language's home page
+        (`calendar.ics`, `feed.xml`)."""
+        home = self.files.get_file_from_path(f"{self.language}/index.md")
+        if home is None:
+            raise LookupError(f"{self.page.file.src_uri}: no home page {self.language}/index.md")
+        if self.files.get_file_from_path(posixpath.join(posixpath.dirname(home.dest_uri), name)) is None:
+            raise LookupError(f"{self.page.file.src_uri}: no generated file {name} beside the {self.language} home")
+        return get_relative_url(home.url + name, self.page.url)
 
     def text(self, entity: Entity) -> Any:
         return entity.text(self.language)
