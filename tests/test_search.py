@@ -73,13 +73,26 @@ def search_tabs(browser: Browser, site_url: str) -> Iterator[dict[str, tuple[Pag
     context.close()
 
 
+SEARCH_STATE = """() => {
+    const translations = JSON.parse(document.getElementById("__config").textContent).translations
+    const meta = document.querySelector(".md-search-result__meta").textContent.trim()
+    const items = document.querySelectorAll(".md-search-result__list > li").length
+    return { meta, items, none: translations["search.result.none"], placeholder: translations["search.result.placeholder"] }
+}"""
+
+
 def search(page: Page, query: str) -> list[str]:
     """Type `query` into the search box as a visitor does; the addresses of the pages found, best first."""
     page.bring_to_front()  # a tab in the background gets no animation frames, so it would wait for timers
     box = page.locator("input.md-search__input")
     box.click()
+    # Material searches for the empty box once its worker is ready; wait for that answer, which would
+    # otherwise come after the query is typed and say "no results" for it.
+    page.wait_for_function(f"""() => {{
+        const state = ({SEARCH_STATE})()
+        return state.items > 0 || state.meta === state.none || state.meta === state.placeholder
+    }}""")
     # A previous query's results must not pass for this one's.
-    box.fill("")
     page.eval_on_selector(".md-search-result", """result => {
         result.querySelector(".md-search-result__list").replaceChildren()
         result.querySelector(".md-search-result__meta").textContent = ""
@@ -88,13 +101,11 @@ def search(page: Page, query: str) -> list[str]:
     # results could pass for the query's), then a real key press, which is what runs Material's search.
     box.fill(query)
     page.keyboard.press("End")
-    page.wait_for_function("""query => {
-        const input = document.querySelector("input.md-search__input")
-        const none = JSON.parse(document.getElementById("__config").textContent).translations["search.result.none"]
-        const meta = document.querySelector(".md-search-result__meta").textContent.trim()
-        const items = document.querySelectorAll(".md-search-result__list > li")
-        return input.value === query && (items.length > 0 || meta === none)
-    }""", arg=query)
+    page.wait_for_function(f"""query => {{
+        const state = ({SEARCH_STATE})()
+        return document.querySelector("input.md-search__input").value === query
+            && (state.items > 0 || state.meta === state.none)
+    }}""", arg=query)
     return page.eval_on_selector_all(
         ".md-search-result__list > li > a:first-child",
         "links => links.map(link => { const url = new URL(link.href); return url.origin + url.pathname })")
