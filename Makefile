@@ -14,8 +14,9 @@ $(VENV)/installed: requirements.txt
 serve: $(VENV)/installed
 	$(PYTHON) -m mkdocs serve
 
+# `mkdocs build --strict` with one process per language; site/ is replaced only when the build succeeds.
 build: $(VENV)/installed
-	$(PYTHON) -m mkdocs build --strict
+	$(PYTHON) scripts/build.py
 
 test: $(VENV)/installed
 	$(PYTHON) -m pytest
@@ -42,3 +43,9 @@ new-workshop: $(VENV)/installed
 
 new-organisation: $(VENV)/installed
 	@PYTHONPATH=hooks $(PYTHON) -m conference_site.scaffold organisation "$(ID)"
+
+.PHONY: bench
+
+# Synthetic sites of 100 and 1000 conferences built three ways (stock, sequential, parallel): the README's table.
+bench: $(VENV)/installed
+	$(PYTHON) bench/run.py --sizes 100 1000 --serve 100

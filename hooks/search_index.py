@@ -22,7 +22,6 @@ import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
-from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from conference_site.catalog import Entity
@@ -70,16 +69,21 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     return ADJACENT_CELLS.sub("\\1\n", html)
 
 
-def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
-    parts = PurePosixPath(page.file.src_uri).parts
-    if len(parts) < 2 or parts[0] not in LANGUAGES:
-        return context
-    entity = catalog_of(config).entity_for_page(PurePosixPath(*parts[1:]).as_posix())
-    if entity is not None:
-        names = _other_names(entity, parts[0])
+# From each language build's files, not its rendered pages: scripts/build.py renders each language in its own
+# process, where the other languages go through their files and navigation only. After static-i18n (priority
+# -100) has kept the build language's files: their URLs are final then.
+@event_priority(-110)
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    catalog = catalog_of(config)
+    for file in files.documentation_pages():
+        parts = PurePosixPath(file.src_uri).parts
+        if len(parts) < 2 or parts[0] not in LANGUAGES:
+            continue
+        entity = catalog.entity_for_page(PurePosixPath(*parts[1:]).as_posix())
+        names = _other_names(entity, parts[0]) if entity is not None else []
         if names:
-            _names[page.url] = names
-    return context
+            _names[file.url] = names
+    return files
 
 
 def _other_names(entity: Entity, language: str) -> list[str]:

@@ -17,11 +17,12 @@ TEST_EPOCH = "1682899200"
 
 
 def build(project: Path, site_dir: Path, *extra_args: str, epoch: str = TEST_EPOCH) -> subprocess.CompletedProcess:
-    """Run `mkdocs build --strict` for the project at `project` into `site_dir`."""
+    """Build the project at `project` into `site_dir` as `make build` does: `mkdocs build --strict`, one
+    process per language (scripts/build.py)."""
     env = {**os.environ, "SOURCE_DATE_EPOCH": epoch, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("SITE_URL", None)
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
+        [sys.executable, str(REPO / "scripts" / "build.py"), "-f", str(project / "mkdocs.yml"),
          "-d", str(site_dir), *extra_args],
         cwd=project, env=env, capture_output=True, text=True, timeout=600)
 

@@ -7,7 +7,7 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from icalendar import Calendar, Event as CalendarEvent, vText
+from icalendar import Calendar, Event as CalendarEvent, Timezone, vText
 
 from .events import Event, site_host, uid
 
@@ -16,9 +16,9 @@ from .events import Event, site_host, uid
 FEED_NAME = "calendar.ics"
 
 
-def calendar_file_name(entity_id: str) -> str:
-    """The name of a conference's or a timed workshop's calendar file, in the folder of its page."""
-    return f"{entity_id}.ics"
+def calendar_file_name(conference_id: str) -> str:
+    """The name of a conference's calendar file, in the folder of its page."""
+    return f"{conference_id}.ics"
 
 
 @dataclass(frozen=True)
@@ -52,10 +52,13 @@ def calendar_file(events: Sequence[Event], language: str, name: str, site_url: s
                                                e.entity.id)):
         calendar.add_component(_vevent(event, language, site_url, stamp, text_of(event)))
     if events:
-        # Only the transitions around the events: a VTIMEZONE from 1970 to 2038 is mostly noise.
-        calendar.add_missing_timezones(
-            first_date=min(e.first_day for e in events) - dt.timedelta(days=366),
-            last_date=max(e.last_day for e in events) + dt.timedelta(days=366))
+        # Only the transitions around the events: a VTIMEZONE from 1970 to 2038 is mostly noise. In the order of
+        # their names, before the events (icalendar's add_missing_timezones follows a set's order, which changes
+        # from one build to the next).
+        first_date = min(e.first_day for e in events) - dt.timedelta(days=366)
+        last_date = max(e.last_day for e in events) + dt.timedelta(days=366)
+        for index, tzid in enumerate(sorted(calendar.get_missing_tzids())):
+            calendar.subcomponents.insert(index, Timezone.from_tzid(tzid, first_date=first_date, last_date=last_date))
     return calendar.to_ical()
 
 

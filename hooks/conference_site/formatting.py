@@ -7,6 +7,7 @@ import re
 import unicodedata
 import zoneinfo
 from collections.abc import Mapping
+from functools import cache
 
 from babel import Locale
 from babel.dates import format_time, get_timezone_name, parse_pattern
@@ -41,6 +42,9 @@ def _interval_patterns(start: dt.date | Gregorian, end: dt.date | Gregorian, lan
     return [_widened(pattern) for pattern in locale.interval_formats[_SKELETON][greatest]]
 
 
+# Babel parses its locale data on every call: a conference's dates are shown on each of its workshops' pages
+# and on the listings, so each formatting is done once per build.
+@cache
 def date_range(start: dt.date, end: dt.date, language: str) -> str:
     """`26–27 أبريل 2023` / `26–27 April 2023`; a single date when start and end are the same day."""
     locale = Locale.parse(BABEL_LOCALES[language])
@@ -48,6 +52,7 @@ def date_range(start: dt.date, end: dt.date, language: str) -> str:
     return "".join(parse_pattern(pattern).apply(day, locale) for pattern, day in zip(patterns, (start, end)))
 
 
+@cache
 def hijri_date_range(start: dt.date, end: dt.date, language: str) -> str:
     """The same days in the Hijri calendar (Umm al-Qura), written with the Gregorian range's CLDR pattern:
     `6–7 شوال 1444 هـ` / `6–7 Shawwal 1444 AH`. The month names come from hijridate (Babel's CLDR data holds the
@@ -61,6 +66,7 @@ def hijri_date_range(start: dt.date, end: dt.date, language: str) -> str:
     return f"{''.join(parts)} {first.notation(language)}"
 
 
+@cache
 def clock_range(start: dt.time, end: dt.time, language: str) -> str:
     locale = BABEL_LOCALES[language]
     return f"{format_time(start, 'HH:mm', locale=locale)}–{format_time(end, 'HH:mm', locale=locale)}"
@@ -82,6 +88,7 @@ def with_digits(text: str, language: str, arabic_digits: str) -> str:
     return text
 
 
+@cache
 def utc_offset(time_zone: str, day: dt.date) -> str:
     """The zone's offset on that day, e.g. `UTC+4` or `UTC+2`."""
     offset = dt.datetime.combine(day, dt.time(12), zoneinfo.ZoneInfo(time_zone)).utcoffset()
@@ -92,11 +99,13 @@ def utc_offset(time_zone: str, day: dt.date) -> str:
     return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
 
 
+@cache
 def time_zone_name(time_zone: str, day: dt.date, language: str) -> str:
     """The zone's name on that day as the reader's language gives it: `توقيت الخليج`, `Central European Summer Time`."""
     noon = dt.datetime.combine(day, dt.time(12), zoneinfo.ZoneInfo(time_zone))
     return get_timezone_name(noon, locale=BABEL_LOCALES[language])
 
 
+@cache
 def country_name(code: str, language: str) -> str:
     return Locale.parse(BABEL_LOCALES[language]).territories[code]

@@ -1,0 +1,257 @@
+"""Measure the site's build on synthetic sites of growing size, against stock Material + static-i18n.
+
+    python bench/run.py --sizes 100 1000 [--serve 100]      (or: make bench)
+
+For each size N it generates N conferences × 6 workshops and N/2 organisations in both languages
+(bench/generate.py) into a temporary directory together with this repository's configuration, hooks and
+templates, and builds them three ways:
+
+- stock:      the same pages and configuration without the project's hooks and templates (`mkdocs build`);
+- sequential: the project's `mkdocs build --strict`;
+- parallel:   the project's `scripts/build.py` (one process per language), which `make build` runs.
+
+It prints wall time, peak memory (the resident memory of the build's whole process tree, sampled every
+50 ms), pages per second, HTML bytes per page (median and largest), search index bytes per language and
+the total size of the site, then the ratios the targets are stated in. It also checks that the parallel
+build wrote the same bytes as the sequential one. With --serve N it measures how long `mkdocs serve` takes,
+after one page is saved, to serve the rebuilt page.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+BENCH = Path(__file__).resolve().parent
+REPO = BENCH.parent
+sys.path.insert(0, str(REPO / "tests"))
+sys.path.insert(0, str(BENCH))
+
+from generate import generate  # noqa: E402
+from site_builder import TEST_EPOCH, copy_machinery  # noqa: E402
+
+STOCK_CONFIG = "mkdocs.stock.yml"
+PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
+
+
+def build_environment() -> dict[str, str]:
+    env = {**os.environ, "SOURCE_DATE_EPOCH": TEST_EPOCH, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("SITE_URL", None)
+    return env
+
+
+def write_stock_config(project: Path) -> None:
+    """The project's configuration without what the project adds to stock Material: hooks and templates."""
+    from mkdocs.utils import yaml_load
+
+    with (project / "mkdocs.yml").open(encoding="utf-8") as stream:
+        config = yaml_load(stream)
+    config.pop("hooks", None)
+    config["theme"].pop("custom_dir", None)
+    config["strict"] = False
+    (project / STOCK_CONFIG).write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False),
+                                        encoding="utf-8")
+
+
+def _process_tree_rss(root: int) -> int:
+    """The resident memory, in bytes, of `root` and all its descendants now."""
+    parents: dict[int, int] = {}
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            try:
+                with open(f"/proc/{entry.name}/stat", encoding="ascii", errors="replace") as stat:
+                    parents[int(entry.name)] = int(stat.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+    tree, frontier = {root}, [root]
+    while frontier:
+        parent = frontier.pop()
+        children = [pid for pid, ppid in parents.items() if ppid == parent]
+        tree.update(children)
+        frontier.extend(children)
+    total = 0
+    for pid in tree:
+        try:
+            with open(f"/proc/{pid}/statm", encoding="ascii") as statm:
+                total += int(statm.read().split()[1]) * PAGE_SIZE
+        except (OSError, IndexError, ValueError):
+            continue
+    return total
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_rss: int
+
+
+def measure(command: list[str], cwd: Path) -> Run:
+    """Run `command`, failing loudly with its output; its wall time and the peak memory of its process tree."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, env=build_environment(), stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT)
+    peak = 0
+    output: list[bytes] = []
+    reader = threading.Thread(target=lambda: output.append(process.stdout.read()), daemon=True)
+    reader.start()
+    while process.poll() is None:
+        peak = max(peak, _process_tree_rss(process.pid))
+        time.sleep(0.05)
+    seconds = time.perf_counter() - start
+    reader.join()
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{b''.join(output).decode('utf-8', 'replace')}")
+    return Run(seconds, peak)
+
+
+@dataclass
+class SiteStats:
+    pages: int
+    html_median: float
+    html_max: int
+    search_bytes: dict[str, int]
+    total_bytes: int
+
+
+def site_stats(site: Path, languages: list[str], default: str) -> SiteStats:
+    sizes = [file.stat().st_size for file in site.rglob("index.html")]
+    total = sum(file.stat().st_size for file in site.rglob("*") if file.is_file())
+    search_bytes = {language: 0 for language in languages}
+    for index_file in site.rglob("search_index.json"):
+        for entry in json.loads(index_file.read_text(encoding="utf-8"))["docs"]:
+            prefix = entry["location"].split("/", 1)[0]
+            language = prefix if prefix in search_bytes and prefix != default else default
+            search_bytes[language] += len(json.dumps(entry, separators=(",", ":")))
+    return SiteStats(len(sizes), statistics.median(sizes), max(sizes), search_bytes, total)
+
+
+def same_tree(first: Path, second: Path) -> bool:
+    def contents(root: Path) -> dict[str, bytes]:
+        return {file.relative_to(root).as_posix(): file.read_bytes() for file in root.rglob("*") if file.is_file()}
+    return contents(first) == contents(second)
+
+
+def build_commands(project: Path, site: Path) -> dict[str, list[str]]:
+    return {
+        "stock": [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / STOCK_CONFIG), "-d", str(site / "stock")],
+        "sequential": [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"),
+                       "-d", str(site / "sequential")],
+        "parallel": [sys.executable, str(REPO / "scripts" / "build.py"), "-f", str(project / "mkdocs.yml"),
+                     "-d", str(site / "parallel")],
+    }
+
+
+def prepare(project: Path, conferences: int) -> int:
+    copy_machinery(project)
+    pages = generate(project, conferences)
+    write_stock_config(project)
+    return pages
+
+
+def measure_serve(project: Path) -> tuple[float, float]:
+    """Seconds until `mkdocs serve` first serves the site, and from saving one page to serving it rebuilt."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    page = project / "docs" / "en" / "conferences" / "forum-0001.md"
+    url = f"http://127.0.0.1:{port}/en/conferences/forum-0001/"
+    start = time.perf_counter()
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=project,
+                              env=build_environment(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        def served(marker: str | None, deadline: float) -> float:
+            while time.perf_counter() < deadline:
+                try:
+                    with urllib.request.urlopen(url, timeout=5) as response:
+                        if marker is None or marker in response.read().decode("utf-8"):
+                            return time.perf_counter()
+                except OSError:
+                    pass
+                time.sleep(0.05)
+            raise SystemExit(f"mkdocs serve did not serve {url} in time")
+
+        ready = served(None, start + 600) - start
+        marker = f"Edited at {time.time_ns()}."
+        # mkdocs serve compares modification times: let a second pass so the save is seen as a change.
+        time.sleep(1.0)
+        saved = time.perf_counter()
+        page.write_text(page.read_text(encoding="utf-8") + f"\n{marker}\n", encoding="utf-8")
+        return ready, served(marker, saved + 600) - saved
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000], help="numbers of conferences")
+    parser.add_argument("--serve", type=int, metavar="N", help="also time a `mkdocs serve` reload at this size")
+    arguments = parser.parse_args()
+
+    with (REPO / "mkdocs.yml").open(encoding="utf-8") as stream:
+        from mkdocs.utils import yaml_load
+        i18n = next(p["i18n"] for p in yaml_load(stream)["plugins"] if isinstance(p, dict) and "i18n" in p)
+    languages = [language["locale"] for language in i18n["languages"]]
+    default = next(language["locale"] for language in i18n["languages"] if language.get("default"))
+
+    header = (f"| N | build | pages | wall s | pages/s | peak RSS MB | HTML/page median KB | HTML/page max KB | "
+              + " | ".join(f"search {language} KB" for language in languages) + " | site MB | × stock |")
+    rows = [header, "|" + "---|" * (header.count("|") - 1)]
+    results: dict[tuple[int, str], tuple[Run, SiteStats]] = {}
+    with tempfile.TemporaryDirectory(prefix="site-bench-") as scratch:
+        for size in arguments.sizes:
+            project, sites = Path(scratch) / f"n{size}", Path(scratch) / f"n{size}-sites"
+            pages = prepare(project, size)
+            print(f"N={size}: {pages} pages generated in {project}", file=sys.stderr, flush=True)
+            for name, command in build_commands(project, sites).items():
+                run = measure(command, project)
+                stats = site_stats(sites / name, languages, default)
+                results[size, name] = (run, stats)
+                stock_seconds = results[size, "stock"][0].seconds
+                rows.append(
+                    f"| {size} | {name} | {stats.pages} | {run.seconds:.1f} | {stats.pages / run.seconds:.0f} | "
+                    f"{run.peak_rss / 2**20:.0f} | {stats.html_median / 1024:.1f} | {stats.html_max / 1024:.0f} | "
+                    + " | ".join(f"{stats.search_bytes[language] / 1024:.0f}" for language in languages)
+                    + f" | {stats.total_bytes / 2**20:.1f} | {run.seconds / stock_seconds:.2f} |")
+                print(rows[-1], file=sys.stderr, flush=True)
+            identical = same_tree(sites / "sequential", sites / "parallel")
+            print(f"N={size}: parallel build byte-identical to the sequential one: {'yes' if identical else 'NO'}",
+                  file=sys.stderr, flush=True)
+            if not identical:
+                raise SystemExit(f"N={size}: the parallel build differs from the sequential one")
+            if arguments.serve == size:
+                ready, reload = measure_serve(project)
+                print(f"N={size}: mkdocs serve ready after {ready:.1f} s; a saved page is served rebuilt after "
+                      f"{reload:.1f} s", file=sys.stderr, flush=True)
+            shutil.rmtree(sites)
+
+    print("\n".join(rows))
+    small, large = min(arguments.sizes), max(arguments.sizes)
+    for size in arguments.sizes:
+        stock = results[size, "stock"][0].seconds
+        print(f"N={size}: sequential {results[size, 'sequential'][0].seconds / stock:.2f}× stock, "
+              f"parallel {results[size, 'parallel'][0].seconds / stock:.2f}× stock")
+    if large != small:
+        for name in ("sequential", "parallel"):
+            (run_s, stats_s), (run_l, stats_l) = results[small, name], results[large, name]
+            print(f"{name}: N={large} takes {run_l.seconds / run_s.seconds:.1f}× N={small} "
+                  f"(pages ×{stats_l.pages / stats_s.pages:.1f}); HTML/page median "
+                  f"{stats_l.html_median / stats_s.html_median:.3f}× ; peak RSS {run_l.peak_rss / 2**20:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,79 @@
+"""`make build` (scripts/build.py): one process per language, the same bytes as `mkdocs build --strict`, and the
+site directory replaced only by a build that succeeded. The benchmark's generator is checked here at N=5."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from conference_site.catalog import load_catalog
+from conftest import BuiltSite
+from generate import WORKSHOPS_PER_CONFERENCE, generate
+from site_builder import REPO, TEST_EPOCH, build, copy_machinery
+from test_broken_content import FIXTURES, make_site, problem_lines
+
+
+def sequential_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    """The reference: static-i18n building one language after the other in one `mkdocs build` process."""
+    env = {**os.environ, "SOURCE_DATE_EPOCH": TEST_EPOCH, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("SITE_URL", None)
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
+                           "-d", str(site_dir)], cwd=project, env=env, capture_output=True, text=True, timeout=600)
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    """Every file under `root` by its relative path, with its bytes."""
+    return {file.relative_to(root).as_posix(): file.read_bytes() for file in sorted(root.rglob("*")) if file.is_file()}
+
+
+def assert_same_tree(actual: Path, expected: Path) -> None:
+    actual_files, expected_files = tree(actual), tree(expected)
+    assert sorted(actual_files) == sorted(expected_files)
+    different = [path for path in expected_files if actual_files[path] != expected_files[path]]
+    assert different == [], f"files that differ from the sequential build: {different[:10]}"
+
+
+def test_real_site_is_byte_identical_to_the_sequential_build(site: BuiltSite, tmp_path: Path) -> None:
+    result = sequential_build(REPO, tmp_path / "sequential")
+    assert result.returncode == 0, result.stderr
+    assert (site.root / "en" / "index.html").is_file() and (site.root / "sitemap.xml").is_file()
+    assert_same_tree(site.root, tmp_path / "sequential")
+
+
+def test_benchmark_site_validates_and_builds_the_same_in_parallel(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    copy_machinery(project)
+    pages = generate(project, 5)
+
+    catalog = load_catalog(project, project / "docs")
+    assert (len(catalog.conferences), len(catalog.workshops), len(catalog.organisations)) == (
+        5, 5 * WORKSHOPS_PER_CONFERENCE, 2)
+    assert all(catalog.participations_of(organisation) for organisation in catalog.organisations)
+    assert all(len(catalog.workshops_of(conference)) == WORKSHOPS_PER_CONFERENCE for conference in catalog.conferences)
+
+    parallel = build(project, tmp_path / "parallel")
+    assert parallel.returncode == 0, parallel.stderr
+    assert "Traceback" not in parallel.stderr
+    sequential = sequential_build(project, tmp_path / "sequential")
+    assert sequential.returncode == 0, sequential.stderr
+    built_pages = [path for path in tree(tmp_path / "parallel") if path.endswith("index.html")]
+    assert len(built_pages) == pages
+    assert_same_tree(tmp_path / "parallel", tmp_path / "sequential")
+
+
+def test_failed_build_leaves_the_previous_site_untouched(tmp_path: Path) -> None:
+    site_dir = tmp_path / "site"
+    assert build(make_site(tmp_path / "good"), site_dir).returncode == 0
+    before = tree(site_dir)
+
+    result = build(make_site(tmp_path / "broken", "dangling-references"), site_dir)
+
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Traceback" not in output
+    expected = (FIXTURES / "broken" / "dangling-references" / "expected.txt").read_text(encoding="utf-8")
+    assert problem_lines(output) == expected.splitlines(), "each problem once, as the sequential build reports it"
+    assert tree(site_dir) == before
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["broken", "good", "site"], "the build left scratch"
