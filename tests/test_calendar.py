@@ -58,6 +58,7 @@ def test_conference_with_daily_hours_repeats_them_in_its_zone(site: BuiltSite, p
     assert str(event["SUMMARY"]) == title
     assert event["SUMMARY"].params["LANGUAGE"] == language
     assert str(event["URL"]) == f"{SITE_URL}{prefix}conferences/{SHARJAH}/"
+    assert str(event["DESCRIPTION"]).endswith(f"\n\n{SITE_URL}{prefix}conferences/{SHARJAH}/")
     assert ("الشارقة" if language == "ar" else "Sharjah") in str(event["LOCATION"])
     assert event.decoded("DTSTAMP") == dt.datetime(2023, 5, 1, tzinfo=dt.timezone.utc)
 

@@ -72,7 +72,8 @@ def _vevent(event: Event, language: str, site_url: str, stamp: dt.datetime, text
         # The same hours on each day of the conference, not one span from the first morning to the last afternoon.
         vevent.add("rrule", {"FREQ": "DAILY", "COUNT": event.days})
     vevent.add("summary", vText(text.summary), parameters={"LANGUAGE": language})
-    vevent.add("description", vText(text.description), parameters={"LANGUAGE": language})
+    # The page's address in the description too: several calendar programs show no URL property.
+    vevent.add("description", vText(f"{text.description}\n\n{text.url}"), parameters={"LANGUAGE": language})
     vevent.add("location", vText(text.location), parameters={"LANGUAGE": language})
     vevent.add("url", text.url, parameters={"VALUE": "URI"})
     if event.entity is not event.conference:
