@@ -1,7 +1,8 @@
 """Offer the site's events as iCalendar files, in the language of the build.
 
-Each conference page has `<id>.ics` beside it (the conference and its timed workshops), and each language's home
-has `calendar.ics`, the feed of every event. The files are generated MkDocs files: `mkdocs serve` serves them too
+Each conference page has `<id>.ics` beside it (the conference and its timed workshops), so has each workshop
+page whose time is known (that workshop alone), and each language's home has `calendar.ics`, the feed of every
+event. The files are generated MkDocs files: `mkdocs serve` serves them too
 and nothing is written into docs/.
 """
 
@@ -50,6 +51,12 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
                                 text_of)
         files.append(File.generated(config, posixpath.join(folder, calendar_file_name(conference.id)),
                                     content=content))
+        for workshop in events[1:]:
+            folder = posixpath.dirname(page_file(files, language, workshop.entity.page_uri).dest_uri)
+            content = calendar_file([workshop], language, f"{name}: {workshop.entity.text(language).title}",
+                                    config.site_url, text_of)
+            files.append(File.generated(config, posixpath.join(folder, calendar_file_name(workshop.entity.id)),
+                                        content=content))
     home = posixpath.dirname(page_file(files, language, "index.md").dest_uri)
     files.append(File.generated(config, posixpath.join(home, FEED_NAME),
                                 content=calendar_file(every_event, language, name, config.site_url, text_of)))

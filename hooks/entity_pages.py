@@ -32,6 +32,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     elif entity.kind == "workshop":
         context["conference"] = catalog.conferences[entity.data.conference]
         context["presenters"] = [catalog.organisations[org_id] for org_id in entity.data.presenters]
+        context["calendar_file"] = calendar_file_name(entity.id) if entity.data.start else None
     elif entity.kind == "organisation":
         context["participations"] = catalog.participations_of(entity.id)
     else:

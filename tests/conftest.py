@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import sys
@@ -61,16 +62,25 @@ class _SiteRequestHandler(SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
 
-@pytest.fixture(scope="session")
-def site_url(site: BuiltSite) -> Iterator[str]:
-    """The built site served on a loopback port, for the browser tests."""
-    handler = functools.partial(_SiteRequestHandler, directory=str(site.root))
+@contextlib.contextmanager
+def serving(root: Path) -> Iterator[str]:
+    """A built site served on a loopback port as GitHub Pages serves it; yields its address."""
+    handler = functools.partial(_SiteRequestHandler, directory=str(root))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
-    server.server_close()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_url(site: BuiltSite) -> Iterator[str]:
+    """The built site served on a loopback port, for the browser tests."""
+    with serving(site.root) as url:
+        yield url
 
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")

@@ -10,8 +10,9 @@ from urllib.parse import urljoin
 
 import pytest
 from icalendar import Calendar
+from playwright.sync_api import Browser
 
-from conftest import BuiltSite
+from conftest import BuiltSite, serving
 from site_builder import REPO, build
 from test_broken_content import make_site
 
@@ -103,7 +104,7 @@ def test_conference_page_links_to_its_calendar_file(site: BuiltSite, prefix: str
 
 def test_programme_says_times_are_unknown_instead_of_inventing_them(site: BuiltSite) -> None:
     article = site.html(f"conferences/{SHARJAH}/").select_one("article")
-    assert article.select("table.cs-timetable") == []
+    assert article.select(".cs-timetable table") == []
     assert article.select_one(".cs-times-unknown").get_text() == (
         "لم تُعلن مواعيد ورش العمل والجلسات، فلا يُعرض لها جدول زمني.")
 
@@ -118,8 +119,43 @@ def test_timed_workshop_is_in_the_calendar_and_the_timetable(fixture_site: Built
     assert str(workshop["URL"]) == f"{SITE_URL}workshops/spring-forum-2030-opening/"
 
     for prefix, day in (("", "10 أبريل 2030"), ("en/", "10 April 2030")):
-        table = fixture_site.html(f"{prefix}conferences/spring-forum-2030/").select_one("table.cs-timetable")
+        table = fixture_site.html(f"{prefix}conferences/spring-forum-2030/").select_one(".cs-timetable table")
         assert table.caption.get_text().startswith(day)
         cells = [td.get_text(" ", strip=True) for td in table.select("tbody td")]
         assert cells[0] == "09:00–10:30"
         assert cells[1].startswith("ورشة الافتتاح" if prefix == "" else "Opening workshop")
+
+
+def test_timed_workshop_page_offers_its_own_calendar_file(fixture_site: BuiltSite) -> None:
+    for prefix in ("", "en/"):
+        url = f"/{prefix}workshops/spring-forum-2030-opening/"
+        link = fixture_site.html(url).select_one("article .cs-calendar a[download]")
+        events = events_of(read_calendar(fixture_site.path(urljoin(url, link["href"]))))
+        assert list(events) == ["workshop-spring-forum-2030-opening@127.0.0.1"]
+
+
+def test_workshop_without_a_time_offers_no_calendar_file(site: BuiltSite) -> None:
+    page = site.html("workshops/sharjah-14-opening-panel/")
+    assert page.select("article .cs-calendar") == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("prefix,direction", [("", "rtl"), ("en/", "ltr")])
+def test_timetable_reads_in_the_page_direction_on_a_phone(fixture_site: BuiltSite, browser: Browser, prefix: str,
+                                                         direction: str) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    try:
+        with serving(fixture_site.root) as url:
+            page = context.new_page()
+            page.goto(f"{url}{prefix}conferences/spring-forum-2030/")
+            table = page.locator(".cs-timetable table")
+            time_cell, session_cell = (table.locator("tbody td").nth(index).bounding_box() for index in (0, 1))
+            # The time comes first in reading order: on the right in Arabic, on the left in English.
+            if direction == "rtl":
+                assert time_cell["x"] > session_cell["x"]
+            else:
+                assert time_cell["x"] < session_cell["x"]
+            # Readable on a phone: the page itself does not scroll sideways.
+            assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    finally:
+        context.close()

@@ -16,9 +16,9 @@ from .events import Event, site_host, uid
 FEED_NAME = "calendar.ics"
 
 
-def calendar_file_name(conference_id: str) -> str:
-    """The name of a conference's calendar file, in the folder of its page."""
-    return f"{conference_id}.ics"
+def calendar_file_name(entity_id: str) -> str:
+    """The name of a conference's or a timed workshop's calendar file, in the folder of its page."""
+    return f"{entity_id}.ics"
 
 
 @dataclass(frozen=True)
