@@ -4,6 +4,7 @@ their UIDs from build to build, and the conference page links to them and lays o
 from __future__ import annotations
 
 import datetime as dt
+import json
 import zoneinfo
 from pathlib import Path
 from urllib.parse import urljoin
@@ -159,3 +160,17 @@ def test_timetable_reads_in_the_page_direction_on_a_phone(fixture_site: BuiltSit
             assert page.evaluate("document.documentElement.scrollWidth") <= 360
     finally:
         context.close()
+
+
+def test_structured_data_and_calendar_give_the_same_times(fixture_site: BuiltSite) -> None:
+    events = events_of(read_calendar(fixture_site.path("conferences/spring-forum-2030/spring-forum-2030.ics")))
+    for uid, url in (("workshop-spring-forum-2030-opening@127.0.0.1", "workshops/spring-forum-2030-opening/"),
+                     ("conference-spring-forum-2030@127.0.0.1", "conferences/spring-forum-2030/")):
+        (script,) = fixture_site.html(url).select('script[type="application/ld+json"]')
+        data = json.loads(script.string)
+        event = events[uid]
+        assert dt.datetime.fromisoformat(data["startDate"]) == event.decoded("DTSTART")
+        days = int(event["RRULE"]["COUNT"][0]) if "RRULE" in event else 1
+        assert dt.datetime.fromisoformat(data["endDate"]) == event.decoded("DTEND") + dt.timedelta(days=days - 1)
+    assert json.loads(fixture_site.html("workshops/spring-forum-2030-opening/").select_one(
+        'script[type="application/ld+json"]').string)["startDate"] == "2030-04-10T09:00:00+03:00"
