@@ -167,7 +167,21 @@ def test_the_page_a_result_opens_highlights_every_spelling_of_the_query(
     page.wait_for_url(re.compile(re.escape(f"{site_url}organisations/qatar-foundation-for-social-work/")))
     marked = set(page.locator("[data-md-component=content] mark[data-md-highlight]").all_inner_texts())
     assert {"الاخصائيين", "للأخصائيين"} <= marked, marked
+    # Material's own highlighter, which compares letters as typed, stays out: no mark inside a mark.
+    assert page.locator("mark mark").count() == 0
+    assert "h=" not in page.url
     assert not console.messages
+
+
+@pytest.mark.browser
+def test_an_english_result_highlights_the_stemmed_words(site_url: str, browser_page: BrowserPage) -> None:
+    page = browser_page.page
+    page.goto(f"{site_url}en/")
+    search(page, "worker")
+    page.locator('.md-search-result__list > li > a:first-child[href*="/en/organisations/qatar-foundation-for-social-work/?h="]').click()
+    page.wait_for_url(re.compile(re.escape(f"{site_url}en/organisations/qatar-foundation-for-social-work/")))
+    marked = {text.lower() for text in page.locator("[data-md-component=content] mark").all_inner_texts()}
+    assert "workers" in marked, marked
 
 
 @pytest.mark.browser
