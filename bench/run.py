@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import socket
 import statistics
@@ -56,15 +57,10 @@ def build_environment() -> dict[str, str]:
 
 def write_stock_config(project: Path) -> None:
     """The project's configuration without what the project adds to stock Material: hooks and templates."""
-    from mkdocs.utils import yaml_load
-
-    with (project / "mkdocs.yml").open(encoding="utf-8") as stream:
-        config = yaml_load(stream)
-    config.pop("hooks", None)
-    config["theme"].pop("custom_dir", None)
-    config["strict"] = False
-    (project / STOCK_CONFIG).write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False),
-                                        encoding="utf-8")
+    # Settings are merged into the inherited ones: an empty templates folder takes the place of overrides/.
+    (project / "stock-overrides").mkdir()
+    (project / STOCK_CONFIG).write_text(
+        "INHERIT: mkdocs.yml\nstrict: false\nhooks: []\ntheme:\n  custom_dir: stock-overrides\n", encoding="utf-8")
 
 
 def _process_tree_rss(root: int) -> int:
@@ -96,12 +92,14 @@ def _process_tree_rss(root: int) -> int:
 @dataclass
 class Run:
     seconds: float
+    cpu_seconds: float
     peak_rss: int
 
 
 def measure(command: list[str], cwd: Path) -> Run:
     """Run `command`, failing loudly with its output; its wall time and the peak memory of its process tree."""
     start = time.perf_counter()
+    cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     process = subprocess.Popen(command, cwd=cwd, env=build_environment(), stdout=subprocess.PIPE,
                                stderr=subprocess.STDOUT)
     peak = 0
@@ -112,10 +110,13 @@ def measure(command: list[str], cwd: Path) -> Run:
         peak = max(peak, _process_tree_rss(process.pid))
         time.sleep(0.05)
     seconds = time.perf_counter() - start
+    cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)
     reader.join()
     if process.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed:\n{b''.join(output).decode('utf-8', 'replace')}")
-    return Run(seconds, peak)
+    # Of the command and every process it waited for (the workers of a parallel build).
+    cpu = (cpu_after.ru_utime + cpu_after.ru_stime) - (cpu_before.ru_utime + cpu_before.ru_stime)
+    return Run(seconds, cpu, peak)
 
 
 @dataclass
@@ -132,10 +133,22 @@ def site_stats(site: Path, languages: list[str], default: str) -> SiteStats:
     total = sum(file.stat().st_size for file in site.rglob("*") if file.is_file())
     search_bytes = {language: 0 for language in languages}
     for index_file in site.rglob("search_index.json"):
-        for entry in json.loads(index_file.read_text(encoding="utf-8"))["docs"]:
+        folder = index_file.relative_to(site).parts[0]
+        index_language = folder if folder in languages else default
+        if index_language != default:
+            search_bytes[index_language] += index_file.stat().st_size
+            continue
+        # The default language's index, or (static-i18n's own) one index of every language: each entry counts
+        # for the language of its location.
+        index = json.loads(index_file.read_text(encoding="utf-8"))
+        entry_bytes = {language: 0 for language in languages}
+        for entry in index["docs"]:
             prefix = entry["location"].split("/", 1)[0]
-            language = prefix if prefix in search_bytes and prefix != default else default
-            search_bytes[language] += len(json.dumps(entry, separators=(",", ":")))
+            language = prefix if prefix in languages else default
+            entry_bytes[language] += len(json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode())
+        rest = index_file.stat().st_size - sum(entry_bytes.values())
+        for language, size in entry_bytes.items():
+            search_bytes[language] += size + (rest if language == default else 0)
     return SiteStats(len(sizes), statistics.median(sizes), max(sizes), search_bytes, total)
 
 
@@ -208,7 +221,7 @@ def main() -> None:
     languages = [language["locale"] for language in i18n["languages"]]
     default = next(language["locale"] for language in i18n["languages"] if language.get("default"))
 
-    header = (f"| N | build | pages | wall s | pages/s | peak RSS MB | HTML/page median KB | HTML/page max KB | "
+    header = (f"| N | build | pages | wall s | CPU s | pages/s | peak RSS MB | HTML/page median KB | HTML/page max KB | "
               + " | ".join(f"search {language} KB" for language in languages) + " | site MB | × stock |")
     rows = [header, "|" + "---|" * (header.count("|") - 1)]
     results: dict[tuple[int, str], tuple[Run, SiteStats]] = {}
@@ -223,7 +236,8 @@ def main() -> None:
                 results[size, name] = (run, stats)
                 stock_seconds = results[size, "stock"][0].seconds
                 rows.append(
-                    f"| {size} | {name} | {stats.pages} | {run.seconds:.1f} | {stats.pages / run.seconds:.0f} | "
+                    f"| {size} | {name} | {stats.pages} | {run.seconds:.1f} | {run.cpu_seconds:.1f} | "
+                    f"{stats.pages / run.seconds:.0f} | "
                     f"{run.peak_rss / 2**20:.0f} | {stats.html_median / 1024:.1f} | {stats.html_max / 1024:.0f} | "
                     + " | ".join(f"{stats.search_bytes[language] / 1024:.0f}" for language in languages)
                     + f" | {stats.total_bytes / 2**20:.1f} | {run.seconds / stock_seconds:.2f} |")
@@ -242,13 +256,16 @@ def main() -> None:
     print("\n".join(rows))
     small, large = min(arguments.sizes), max(arguments.sizes)
     for size in arguments.sizes:
-        stock = results[size, "stock"][0].seconds
-        print(f"N={size}: sequential {results[size, 'sequential'][0].seconds / stock:.2f}× stock, "
-              f"parallel {results[size, 'parallel'][0].seconds / stock:.2f}× stock")
+        stock = results[size, "stock"][0]
+        print(f"N={size}: wall time sequential {results[size, 'sequential'][0].seconds / stock.seconds:.2f}× stock, "
+              f"parallel {results[size, 'parallel'][0].seconds / stock.seconds:.2f}× stock; CPU time sequential "
+              f"{results[size, 'sequential'][0].cpu_seconds / stock.cpu_seconds:.2f}× stock, parallel "
+              f"{results[size, 'parallel'][0].cpu_seconds / stock.cpu_seconds:.2f}× stock")
     if large != small:
         for name in ("sequential", "parallel"):
             (run_s, stats_s), (run_l, stats_l) = results[small, name], results[large, name]
-            print(f"{name}: N={large} takes {run_l.seconds / run_s.seconds:.1f}× N={small} "
+            print(f"{name}: N={large} takes {run_l.seconds / run_s.seconds:.1f}× the wall time and "
+                  f"{run_l.cpu_seconds / run_s.cpu_seconds:.1f}× the CPU time of N={small} "
                   f"(pages ×{stats_l.pages / stats_s.pages:.1f}); HTML/page median "
                   f"{stats_l.html_median / stats_s.html_median:.3f}× ; peak RSS {run_l.peak_rss / 2**20:.0f} MB")
 

@@ -6,6 +6,7 @@ import datetime as dt
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from icalendar import Calendar, Event as CalendarEvent, Timezone, vText
 
@@ -52,14 +53,21 @@ def calendar_file(events: Sequence[Event], language: str, name: str, site_url: s
                                                e.entity.id)):
         calendar.add_component(_vevent(event, language, site_url, stamp, text_of(event)))
     if events:
-        # Only the transitions around the events: a VTIMEZONE from 1970 to 2038 is mostly noise. In the order of
-        # their names, before the events (icalendar's add_missing_timezones follows a set's order, which changes
-        # from one build to the next).
-        first_date = min(e.first_day for e in events) - dt.timedelta(days=366)
-        last_date = max(e.last_day for e in events) + dt.timedelta(days=366)
+        # Only the transitions around the events, from the year before the first to the year after the last: a
+        # VTIMEZONE from 1970 to 2038 is mostly noise. In the order of their names, before the events
+        # (icalendar's add_missing_timezones follows a set's order, which changes from one build to the next).
+        first_year = min(e.first_day for e in events).year - 1
+        last_year = max(e.last_day for e in events).year + 1
         for index, tzid in enumerate(sorted(calendar.get_missing_tzids())):
-            calendar.subcomponents.insert(index, Timezone.from_tzid(tzid, first_date=first_date, last_date=last_date))
+            calendar.subcomponents.insert(index, _time_zone(tzid, first_year, last_year))
     return calendar.to_ical()
+
+
+@cache
+def _time_zone(tzid: str, first_year: int, last_year: int) -> Timezone:
+    """The VTIMEZONE of `tzid` over whole years: icalendar takes 70 ms to compute one, and the calendars of
+    the conferences of one year share it."""
+    return Timezone.from_tzid(tzid, first_date=dt.date(first_year, 1, 1), last_date=dt.date(last_year, 12, 31))
 
 
 def _vevent(event: Event, language: str, site_url: str, stamp: dt.datetime, text: EventText) -> CalendarEvent:
