@@ -15,8 +15,9 @@ serve: $(VENV)/installed
 	$(PYTHON) -m mkdocs serve
 
 # `mkdocs build --strict` with one process per language; site/ is replaced only when the build succeeds.
+# Without a SOURCE_DATE_EPOCH, the time of the last commit: two builds of one commit are byte-identical.
 build: $(VENV)/installed
-	$(PYTHON) scripts/build.py
+	SOURCE_DATE_EPOCH="$${SOURCE_DATE_EPOCH:-$$(git log -1 --format=%ct 2>/dev/null || date +%s)}" $(PYTHON) scripts/build.py
 
 test: $(VENV)/installed
 	$(PYTHON) -m pytest

@@ -15,17 +15,20 @@ VENV = Path(sys.executable).parent.parent
 
 
 def copy_repository(destination: Path) -> Path:
-    """A copy of the site (machinery, content, Makefile) in `destination`."""
+    """A copy of the site (machinery, content, build script, Makefile) in `destination`."""
     copy_machinery(destination)
     copy_content(REPO, destination)
+    shutil.copytree(REPO / "scripts", destination / "scripts", ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("Makefile", "requirements.txt"):
         shutil.copy2(REPO / name, destination / name)
     return destination
 
 
-def make(project: Path, *arguments: str) -> subprocess.CompletedProcess:
-    """`make ARGUMENTS` in `project`; the environment's install step is taken as done (`-o`)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def make(project: Path, *arguments: str, unset: tuple[str, ...] = ()) -> subprocess.CompletedProcess:
+    """`make ARGUMENTS` in `project`, without the environment variables `unset`; the environment's install
+    step is taken as done (`-o`)."""
+    env = {name: value for name, value in os.environ.items() if name not in unset}
+    env["NO_MKDOCS_2_WARNING"] = "1"
     return subprocess.run(["make", "--no-print-directory", "-C", str(project), f"VENV={VENV}",
                            "-o", f"{VENV}/installed", *arguments],
                           env=env, capture_output=True, text=True, timeout=300)
