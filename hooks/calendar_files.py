@@ -9,14 +9,16 @@ and nothing is written into docs/.
 from __future__ import annotations
 
 import posixpath
+from functools import partial
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 
 from conference_site.calendar import FEED_NAME, EventText, calendar_file, calendar_file_name
 from conference_site.catalog import Catalog
 from conference_site.events import Event, conference_event, timed_workshops
+from conference_site.generated_files import generated_file
 from conference_site.formatting import country_name
 from conference_site.rendering import build_language, catalog_of, page_file
 
@@ -46,18 +48,13 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     for conference in sorted(catalog.conferences.values(), key=lambda c: c.id):
         events = [conference_event(conference), *timed_workshops(catalog, conference)]
         every_event.extend(events)
-        folder = posixpath.dirname(page_file(files, language, conference.page_uri).dest_uri)
-        content = calendar_file(events, language, f"{name}: {conference.text(language).title}", config.site_url,
-                                text_of)
-        files.append(File.generated(config, posixpath.join(folder, calendar_file_name(conference.id)),
-                                    content=content))
-        for workshop in events[1:]:
-            folder = posixpath.dirname(page_file(files, language, workshop.entity.page_uri).dest_uri)
-            content = calendar_file([workshop], language, f"{name}: {workshop.entity.text(language).title}",
-                                    config.site_url, text_of)
-            files.append(File.generated(config, posixpath.join(folder, calendar_file_name(workshop.entity.id)),
-                                        content=content))
+        for entity_events in (events, *([workshop] for workshop in events[1:])):
+            entity = entity_events[0].entity
+            folder = posixpath.dirname(page_file(files, language, entity.page_uri).dest_uri)
+            files.append(generated_file(config, posixpath.join(folder, calendar_file_name(entity.id)), partial(
+                calendar_file, entity_events, language, f"{name}: {entity.text(language).title}", config.site_url,
+                text_of)))
     home = posixpath.dirname(page_file(files, language, "index.md").dest_uri)
-    files.append(File.generated(config, posixpath.join(home, FEED_NAME),
-                                content=calendar_file(every_event, language, name, config.site_url, text_of)))
+    files.append(generated_file(config, posixpath.join(home, FEED_NAME),
+                                partial(calendar_file, every_event, language, name, config.site_url, text_of)))
     return files

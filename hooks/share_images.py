@@ -7,14 +7,16 @@ it. The text is the conference's title, dates (with the Hijri date on Arabic pag
 from __future__ import annotations
 
 import posixpath
+from functools import partial
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 
 from conference_site import formatting
 from conference_site.catalog import Entity
+from conference_site.generated_files import generated_file
 from conference_site.rendering import build_language, catalog_of, page_file
 from conference_site.share_image import SHARE_IMAGE_NAME, ShareText, missing_characters, png, render, require_raqm
 
@@ -31,6 +33,10 @@ def share_text(conference: Entity, language: str, config: MkDocsConfig) -> Share
                      lines=(formatting.with_digits(separator.join(dates), language, digits),
                             separator.join([text.city, formatting.country_name(data.country, language)])),
                      footer=config.site_name)
+
+
+def _image(text: ShareText, language: str) -> bytes:
+    return png(render(text, language))
 
 
 # After static-i18n (priority -100) has kept this build's language's pages: their folders are final then.
@@ -51,7 +57,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
                             f"{', '.join(repr(char) for char in missing)}; expected Arabic or Latin letters")
             continue
         image_path = posixpath.join(posixpath.dirname(page.dest_uri), SHARE_IMAGE_NAME)
-        files.append(File.generated(config, image_path, content=png(render(text, language))))
+        files.append(generated_file(config, image_path, partial(_image, text, language)))
     if problems:
         raise PluginError("\n".join(problems))
     return files

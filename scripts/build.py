@@ -77,6 +77,7 @@ def run_worker(language: str, config_file: Path, site_dir: Path, exchange: Path)
     """Run `mkdocs build --strict`, rendering only the pages of `language` (in this process)."""
     import mkdocs.__main__
     from mkdocs.commands import build as build_module
+    from mkdocs.structure.files import Files
 
     populate_page, build_page, build_site = build_module._populate_page, build_module._build_page, build_module.build
     get_navigation = build_module.get_navigation
@@ -99,6 +100,15 @@ def run_worker(language: str, config_file: Path, site_dir: Path, exchange: Path)
             # language's build writes: read them as the page's own build does, from its front matter.
             page.read_source(config)
 
+    copy_static_files = Files.copy_static_files
+    i18n_plugin = []
+
+    def copy_only_this_language(files, *args, **kwargs):
+        # The theme's assets and the generated files of a language are written by the worker rendering it (the
+        # same bytes): the others need not make them (hooks/conference_site/generated_files.py).
+        if i18n_plugin[0].current_language == language:
+            copy_static_files(files, *args, **kwargs)
+
     def build_only_this_language(page, config, doc_files, nav, *args, **kwargs):
         if renders(config):
             build_page(page, config, doc_files, nav, *args, **kwargs)
@@ -109,6 +119,7 @@ def run_worker(language: str, config_file: Path, site_dir: Path, exchange: Path)
 
     def build_from_this_language(config, **kwargs):
         i18n = config.plugins["i18n"]
+        i18n_plugin[:] = [i18n]
         if i18n.building:
             # static-i18n building another language from within the first one's build.
             build_site(config, **kwargs)
@@ -135,6 +146,7 @@ def run_worker(language: str, config_file: Path, site_dir: Path, exchange: Path)
 
     build_module.get_navigation = navigation_noting_its_pages
     build_module._populate_page = populate_only_this_language
+    Files.copy_static_files = copy_only_this_language
     build_module._build_page = build_only_this_language
     # The command calls `build.build`, and so does static-i18n for the languages after the first.
     build_module.build = build_from_this_language
