@@ -78,3 +78,10 @@ def test_unknown_digit_setting_fails_the_build_with_a_clear_message(tmp_path: Pa
     assert result.returncode != 0
     assert "Traceback" not in output
     assert "mkdocs.yml: 'extra.arabic_digits' is 'roman'; expected one of western, arabic-indic" in output
+
+
+@pytest.mark.parametrize("prefix,dates", [
+    ("", "26–27 أبريل 2023 (6–7 شوال 1444 هـ)"), ("en/", "26–27 April 2023")])
+def test_conference_cards_give_the_same_dates_as_the_page(site: BuiltSite, prefix: str, dates: str) -> None:
+    card = site.html(f"{prefix}conferences/").select_one(".cs-past .cs-card__meta")
+    assert card.get_text().startswith(f"{dates} · ")
