@@ -1,0 +1,68 @@
+"""The site's own fonts: the committed WOFF2 subsets match what the stylesheet says they hold, and no page
+asks any other host for a font."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from fontTools.ttLib import TTFont
+
+from conftest import BuiltSite
+from site_builder import REPO
+
+STYLESHEET = REPO / "overrides" / "assets" / "stylesheets" / "site.css"
+FONTS = REPO / "overrides" / "assets" / "fonts"
+FONT_FACE = re.compile(r"@font-face\s*{(?P<body>[^}]*)}")
+ARABIC_LETTERS = range(0x0621, 0x064B)
+ARABIC_INDIC_DIGITS = range(0x0660, 0x066A)
+PRINTABLE_ASCII = range(0x20, 0x7F)
+
+
+def font_faces() -> list[dict[str, str]]:
+    faces = []
+    for match in FONT_FACE.finditer(STYLESHEET.read_text(encoding="utf-8")):
+        declarations = (line.strip().rstrip(";").partition(":") for line in match["body"].split(";"))
+        faces.append({name.strip(): " ".join(value.split()) for name, _, value in declarations if name.strip()})
+    return faces
+
+
+def code_points(unicode_range: str) -> set[int]:
+    points: set[int] = set()
+    for item in unicode_range.split(","):
+        first, _, last = item.strip().removeprefix("U+").partition("-")
+        points.update(range(int(first, 16), int(last or first, 16) + 1))
+    return points
+
+
+def test_every_font_face_is_a_committed_woff2_shown_at_once() -> None:
+    faces = font_faces()
+    assert len(faces) == 4
+    for face in faces:
+        file = re.fullmatch(r'url\("\.\./fonts/(?P<name>[a-z0-9-]+\.woff2)"\) format\("woff2"\)', face["src"])
+        assert file is not None, face["src"]
+        assert (FONTS / file["name"]).is_file(), file["name"]
+        assert face["font-display"] == "swap"
+    licence = (FONTS / "OFL.txt").read_text(encoding="utf-8")
+    assert "SIL Open Font License, Version 1.1" in licence and "PERMISSION & CONDITIONS" in licence
+
+
+@pytest.mark.parametrize("face", font_faces(), ids=lambda face: face["src"].split("/")[-1].split('"')[0])
+def test_font_file_holds_what_its_unicode_range_declares(face: dict[str, str]) -> None:
+    name = re.search(r"fonts/([^\"]+)", face["src"])[1]
+    covered = set(TTFont(FONTS / name).getBestCmap())
+    declared = code_points(face["unicode-range"])
+    # The browser picks the file by the declared range: a character outside it would never be drawn from
+    # this file, and one declared but missing would fall back to another font.
+    assert covered <= declared
+    expected = set(ARABIC_LETTERS) | set(ARABIC_INDIC_DIGITS) if "arabic" in name else set(PRINTABLE_ASCII)
+    assert expected <= covered
+
+
+def test_no_page_asks_another_host_for_a_font(site: BuiltSite) -> None:
+    pages = list(site.root.rglob("*.html"))
+    assert len(pages) >= 49
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html, page
