@@ -19,7 +19,12 @@ serve: $(VENV)/installed
 build: $(VENV)/installed
 	SOURCE_DATE_EPOCH="$${SOURCE_DATE_EPOCH:-$$(git log -1 --format=%ct 2>/dev/null || date +%s)}" $(PYTHON) scripts/build.py
 
-test: $(VENV)/installed
+# The JavaScript the browser tests inject (axe-core), reinstalled whenever package-lock.json changes.
+node_modules/installed: package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+test: $(VENV)/installed node_modules/installed
 	$(PYTHON) -m pytest
 
 .PHONY: translation-status translation-done
