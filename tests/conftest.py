@@ -77,9 +77,16 @@ def serving(root: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def site_url(site: BuiltSite) -> Iterator[str]:
-    """The built site served on a loopback port, for the browser tests."""
-    with serving(site.root) as url:
+def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The real site built for, and served at, a loopback address, for the browser tests.
+
+    Built for that very address (SITE_URL) as the published site is for its own: the absolute links in its
+    pages (canonical, hreflang, which Material's script also fetches from) then lead back to this server.
+    """
+    site_dir = tmp_path_factory.mktemp("served-site")
+    with serving(site_dir) as url:
+        result = build(REPO, site_dir, site_url=url)
+        assert result.returncode == 0, f"the real site does not build for {url}:\n{result.stdout}\n{result.stderr}"
         yield url
 
 
