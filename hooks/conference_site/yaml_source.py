@@ -82,7 +82,14 @@ def parse_mapping(text: str, path: str, first_line: int, problems: list[Problem]
         return _document(node, data, path, first_line, problems)
     finally:
         loader.dispose()
-    loader = _TextLoader(text)
+    try:
+        loader = _TextLoader(text)
+    except yaml.reader.ReaderError as error:
+        character = error.character if isinstance(error.character, int) else ord(error.character)
+        problems.append(Problem(path, first_line + text.count("\n", 0, error.position),
+                                f"the text contains the invisible control character U+{character:04X}",
+                                "only printable characters: delete the line's end and retype it"))
+        return None
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
