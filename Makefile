@@ -55,3 +55,14 @@ new-organisation: $(VENV)/installed
 # Synthetic sites of 100 and 1000 conferences built three ways (stock, sequential, parallel): the README's table.
 bench: $(VENV)/installed
 	$(PYTHON) bench/run.py --sizes 100 1000 --serve 100
+
+.PHONY: lighthouse
+
+# Lighthouse for the measurement below, installed on demand (not needed by `make test`).
+bench/lighthouse/node_modules/installed: bench/lighthouse/package-lock.json
+	cd bench/lighthouse && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Lighthouse (mobile) scores and bytes sent for every kind of page in both languages: the README's table.
+lighthouse: $(VENV)/installed bench/lighthouse/node_modules/installed
+	$(PYTHON) bench/lighthouse.py $(if $(PAGES),--pages $(PAGES))
