@@ -88,7 +88,7 @@ def test_pull_request_check_runs_the_readme_test_command_and_uploads_a_preview()
     assert job["permissions"] == {"contents": "read"}
     python = step_using(job, "actions/setup-python")["with"]
     assert (python["cache"], python["cache-dependency-path"]) == ("pip", "requirements.txt")
-    runs = [step["run"] for step in job["steps"] if "run" in step]
+    runs = [step["run"] for step in job["steps"] if "run" in step and "apt-get" not in step["run"]]
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     assert "make test" in readme and runs[:2] == ["make test", "make build"]
     assert "make --no-print-directory translation-status" in runs[2] and '>> "$GITHUB_STEP_SUMMARY"' in runs[2]
@@ -120,11 +120,11 @@ def test_publish_builds_then_deploys_from_a_separate_job() -> None:
     assert len(deploy["steps"]) == 1, "the job that may write Pages runs no code from the repository"
 
 
-def test_dependabot_updates_python_pins_and_actions() -> None:
+def test_dependabot_updates_python_and_npm_pins_and_actions() -> None:
     config = yaml.safe_load((GITHUB / "dependabot.yml").read_text(encoding="utf-8"))
     assert config["version"] == 2
     assert {(update["package-ecosystem"], update["directory"]) for update in config["updates"]} == {
-        ("pip", "/"), ("github-actions", "/")}
+        ("pip", "/"), ("github-actions", "/"), ("npm", "/")}
 
 
 def test_the_pages_address_from_configure_pages_is_used_for_absolute_links(tmp_path: Path) -> None:
@@ -142,3 +142,21 @@ def test_the_pages_address_from_configure_pages_is_used_for_absolute_links(tmp_p
     not_found = (tmp_path / "site" / "404.html").read_text(encoding="utf-8")
     stylesheets = re.findall(r'<link rel="stylesheet" href="([^"]+)"', not_found)
     assert stylesheets and all(href.startswith("/social-work-conferences/assets/") for href in stylesheets)
+
+
+def apt_packages(script: str) -> set[str]:
+    """The packages every `apt-get install` line of a shell script installs."""
+    packages = set()
+    for line in script.splitlines():
+        if "apt-get install" in line:
+            words = line.split("apt-get install", 1)[1].split(">", 1)[0].split()
+            packages |= {word for word in words if not word.startswith("-")}
+    return packages
+
+
+@pytest.mark.parametrize("name", ["pr-check.yml", "publish.yml"])
+def test_the_workflows_install_the_system_packages_ci_run_installs(name: str) -> None:
+    # On GitHub's Ubuntu image the browser tests use its Chrome instead of Debian's chromium.
+    needed = apt_packages((REPO / ".ci" / "run").read_text(encoding="utf-8")) - {"chromium"}
+    installed = set().union(*(apt_packages(step.get("run", "")) for step in all_steps(load(name))))
+    assert needed and needed <= installed, f"add {sorted(needed - installed)} to the apt-get step of {name}"
