@@ -77,3 +77,18 @@ def test_failed_build_leaves_the_previous_site_untouched(tmp_path: Path) -> None
     assert problem_lines(output) == expected.splitlines(), "each problem once, as the sequential build reports it"
     assert tree(site_dir) == before
     assert sorted(path.name for path in tmp_path.iterdir()) == ["broken", "good", "site"], "the build left scratch"
+
+
+def test_a_warning_in_the_second_language_fails_the_build_as_in_strict_mode(tmp_path: Path) -> None:
+    project = make_site(tmp_path / "project")
+    page = project / "docs" / "en" / "organisations" / "host-org.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nSee [the programme](../workshops/no-such-page.md).\n",
+                    encoding="utf-8")
+
+    result = build(project, tmp_path / "site")
+
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Traceback" not in output
+    assert "'../workshops/no-such-page.md'" in output and "Aborted with 1 warnings in strict mode!" in output
+    assert not (tmp_path / "site").exists()
