@@ -30,6 +30,7 @@ import tempfile
 import time
 from pathlib import Path
 
+
 def i18n_settings(config_file: Path) -> dict:
     """The configuration of the static-i18n plugin."""
     from mkdocs.utils import yaml_load
@@ -82,9 +83,11 @@ def run_worker(language: str, config_file: Path, site_dir: Path, exchange: Path)
     populate_page, build_page, build_site = build_module._populate_page, build_module._build_page, build_module.build
     get_navigation = build_module.get_navigation
     navigation_pages: set[int] = set()
+    i18n_plugin = []  # the static-i18n plugin, once the command has loaded the configuration
 
-    def renders(config) -> bool:
-        return config.plugins["i18n"].current_language == language
+    def renders() -> bool:
+        """Whether the language static-i18n is building now is this worker's."""
+        return i18n_plugin[0].current_language == language
 
     def navigation_noting_its_pages(files, config):
         navigation = get_navigation(files, config)
@@ -93,7 +96,7 @@ def run_worker(language: str, config_file: Path, site_dir: Path, exchange: Path)
         return navigation
 
     def populate_only_this_language(page, config, files, dirty=False):
-        if renders(config):
+        if renders():
             populate_page(page, config, files, dirty)
         elif id(page) in navigation_pages:
             # The navigation shows the titles of its pages, also on the static templates (404.html) that each
@@ -101,16 +104,15 @@ def run_worker(language: str, config_file: Path, site_dir: Path, exchange: Path)
             page.read_source(config)
 
     copy_static_files = Files.copy_static_files
-    i18n_plugin = []
 
     def copy_only_this_language(files, *args, **kwargs):
         # The theme's assets and the generated files of a language are written by the worker rendering it (the
         # same bytes): the others need not make them (hooks/conference_site/generated_files.py).
-        if i18n_plugin[0].current_language == language:
+        if renders():
             copy_static_files(files, *args, **kwargs)
 
     def build_only_this_language(page, config, doc_files, nav, *args, **kwargs):
-        if renders(config):
+        if renders():
             build_page(page, config, doc_files, nav, *args, **kwargs)
         else:
             # static-i18n's page event leaves the language links of the last page built in the configuration,
