@@ -6,10 +6,12 @@ tests/fixtures/base/, an optional `delete.txt` (files to remove), and `expected.
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from site_builder import build, copy_content, copy_machinery
 
@@ -34,8 +36,8 @@ def make_site(destination: Path, case: str | None = None) -> Path:
 
 def problem_lines(output: str) -> list[str]:
     """The `path:line: …` lines of a failed build's output."""
-    return [line.split("-  ", 1)[-1] if line.startswith("ERROR") else line
-            for line in output.splitlines() if ".md:" in line or ".yml:" in line]
+    lines = [line.split("-  ", 1)[-1] if line.startswith("ERROR") else line for line in output.splitlines()]
+    return [line for line in lines if re.match(r"(?:data|docs)/\S+:\d+: ", line)]
 
 
 def test_base_fixture_builds(tmp_path: Path) -> None:
@@ -59,3 +61,18 @@ def test_broken_site_fails_with_expected_messages(case: str, tmp_path: Path) -> 
     expected = (FIXTURES / "broken" / case / "expected.txt").read_text(encoding="utf-8").splitlines()
     assert problem_lines(output) == expected
     assert not (tmp_path / "site" / "index.html").exists(), "a failed build must not write pages"
+
+
+def test_an_image_with_alt_text_in_the_language_images_folder_is_published(tmp_path: Path) -> None:
+    project = make_site(tmp_path / "project")
+    for language, alt in (("ar", "القاعة الرئيسية"), ("en", "The main hall")):
+        (project / "docs" / language / "images").mkdir()
+        Image.new("RGB", (16, 9), "teal").save(project / "docs" / language / "images" / "hall.png")
+        page = project / "docs" / language / "conferences" / "spring-forum-2030.md"
+        page.write_text(page.read_text(encoding="utf-8") + f"\n![{alt}](../images/hall.png)\n", encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    for prefix in ("", "en/"):
+        assert (tmp_path / "site" / prefix / "images" / "hall.png").is_file()
+        html = (tmp_path / "site" / prefix / "conferences" / "spring-forum-2030" / "index.html").read_text()
+        assert 'src="../../images/hall.png"' in html

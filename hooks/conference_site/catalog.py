@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from . import schema
+from .files import check_layout
 from .markdown_checks import check_body
 from .problems import ContentError, Problem
 from .schema import DEFAULT_LANGUAGE, KIND_FOLDERS, KINDS, LANGUAGE_NAMES, LANGUAGES
@@ -140,6 +141,7 @@ class _Loader:
 
     def load(self) -> Catalog:
         self.load_labels()
+        check_layout(self.root, self.docs_dir, self.relative, self.problems)
         data_files = self.find_data_files()
         pages = self.find_pages()
         self.pair_general_pages(pages)
@@ -195,9 +197,12 @@ class _Loader:
         pages: dict[str, dict[str, Path]] = {}
         for language in LANGUAGES:
             folder = self.docs_dir / language
+            # Pages in other folders are reported by check_layout, not read as pages.
             pages[language] = {
                 file.relative_to(folder).as_posix(): file
-                for file in sorted(folder.rglob("*.md")) if file.is_file()} if folder.is_dir() else {}
+                for file in sorted(folder.rglob("*.md")) if file.is_file() and (
+                    file.parent == folder or (file.parent.parent == folder and file.parent.name in FOLDER_KINDS))
+            } if folder.is_dir() else {}
         return pages
 
     @staticmethod

@@ -8,11 +8,13 @@ Code (fenced blocks and `inline code`) is skipped: writing about `<script>` in c
 from __future__ import annotations
 
 import html
+import posixpath
 import re
 from collections.abc import Callable
 
 from .html_policy import REMOVED_WITH_CONTENT, TAGS, URL_SCHEMES, allowed_attributes, is_reserved_id
 from .problems import Problem
+from .schema import LANGUAGES
 
 SCHEMES_EXPECTED = ("a link starting with https://, http://, mailto: or tel:, or a relative link to a page or "
                     "image of this site")
@@ -36,6 +38,8 @@ _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
 # What browsers ignore in a URL before its scheme: ASCII whitespace and control characters.
 _IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f]+")
 _URL_ATTRIBUTES = frozenset({"href", "src"})
+_IMAGE = re.compile(r"!\[([^\]]*)\](?:\(\s*<?([^\s>]*)|\[)")
+ALT_EXPECTED = "a short description of the image for those who cannot see it: ![Delegates in the main hall](../images/hall.jpg)"
 
 Report = Callable[[str, str], None]
 
@@ -93,8 +97,21 @@ def check_body(body: str, path: str, first_line: int, problems: list[Problem]) -
     def report(offset: int, message: str, expected: str) -> None:
         problems.append(Problem(path, first_line + text.count("\n", 0, offset), message, expected))
 
+    for image in _IMAGE.finditer(text):
+        if not image[1].strip():
+            report(image.start(), "the image has no alt text", ALT_EXPECTED)
+        if image[2]:
+            _check_image_source(path, _balanced(image[2]), lambda message, expected: report(image.start(), message,
+                                                                                           expected))
     for tag in _START_TAG.finditer(text):
         name = tag[1].lower()
+        if name == "img":
+            attributes = {attribute[1].lower(): _unquoted(attribute[2]) for attribute in _HTML_ATTRIBUTE.finditer(tag[2])}
+            if not attributes.get("alt", "").strip():
+                report(tag.start(), "the image has no alt text", 'alt="…": ' + ALT_EXPECTED)
+            if attributes.get("src"):
+                _check_image_source(path, attributes["src"],
+                                    lambda message, expected: report(tag.start(), message, expected))
         if name in REMOVED_WITH_CONTENT or name not in EDITOR_TAGS:
             report(tag.start(), f"the HTML element <{name}> is not allowed in a page", HTML_EXPECTED)
             continue
@@ -132,3 +149,17 @@ def _check_attribute(tag: str | None, name: str, value: str, allowed: frozenset[
         report(f"the link '{_shown(value)}' uses '{_bad_scheme(value)}:'", SCHEMES_EXPECTED)
     elif name in ("id", "for", "name") and is_reserved_id(value):
         report(f"the id '{value}' is reserved for the site's own scripts", "an id that does not start with '__'")
+
+
+def _check_image_source(page_path: str, source: str, report: Report) -> None:
+    """An image must be a file of the page's language's images folder: no other site is contacted."""
+    parts = page_path.split("/")
+    language_index = next((index for index, part in enumerate(parts) if part in LANGUAGES), None)
+    if language_index is None or _bad_scheme(source):
+        return
+    folder = "/".join(parts[:language_index + 1]) + "/images/"
+    resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page_path), html.unescape(source).split("#")[0]))
+    if _SCHEME.match(source) or source.startswith("//") or not resolved.startswith(folder):
+        report(f"the image '{_shown(source)}' is not in {folder}",
+               f"an image file in {folder}, linked relative to the page (../images/<name> from a conference, "
+               "workshop or organisation page)")
