@@ -54,13 +54,18 @@ def test_every_case_has_expectations() -> None:
 
 @pytest.mark.parametrize("case", CASES)
 def test_broken_site_fails_with_expected_messages(case: str, tmp_path: Path) -> None:
+    # A previously published site, which a failed build must leave exactly as it was.
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "index.html").write_text("the previous site", encoding="utf-8")
     result = build(make_site(tmp_path / "project", case), tmp_path / "site")
     output = result.stdout + result.stderr
     assert result.returncode != 0, output
     assert "Traceback" not in output
     expected = (FIXTURES / "broken" / case / "expected.txt").read_text(encoding="utf-8").splitlines()
     assert problem_lines(output) == expected
-    assert not (tmp_path / "site" / "index.html").exists(), "a failed build must not write pages"
+    assert [path.name for path in (tmp_path / "site").iterdir()] == ["index.html"]
+    assert (tmp_path / "site" / "index.html").read_text(encoding="utf-8") == "the previous site"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["project", "site"], "no half-built site left"
 
 
 def test_an_image_with_alt_text_in_the_language_images_folder_is_published(tmp_path: Path) -> None:
