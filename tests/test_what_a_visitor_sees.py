@@ -189,14 +189,17 @@ def test_arrows_point_the_way_the_text_runs(site_url: str, open_page, language: 
 
 @pytest.mark.parametrize("language", ["ar", "en"])
 def test_event_page_prints_its_content_without_navigation(site_url: str, open_page, language: str) -> None:
-    page = open_page(f"{site_url}{LANGUAGE_PREFIX[language]}{PAGE_KINDS['conference']}").page
+    # From a screen in the dark palette: the printout is dark on white all the same.
+    page = open_page(f"{site_url}{LANGUAGE_PREFIX[language]}{PAGE_KINDS['conference']}", color_scheme="dark").page
     page.emulate_media(media="print")
     for hidden in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-search"):
         assert not page.locator(hidden).first.is_visible(), hidden
     for kept in ("h1", ".cs-facts .cs-dates", ".cs-facts .cs-venue"):
         assert page.locator(kept).first.is_visible(), kept
-    # Dark text on white paper whatever palette the screen uses.
     assert page.evaluate("getComputedStyle(document.body).backgroundColor") in ("rgb(255, 255, 255)",
                                                                                 "rgba(0, 0, 0, 0)")
+    for text in ("article h1", "article p a", ".cs-facts dd"):
+        colour = page.locator(text).first.evaluate("element => getComputedStyle(element).color")
+        assert colour.startswith("rgba(0, 0, 0,") or colour == "rgb(0, 0, 0)", (text, colour)
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.pdf(path=ARTIFACTS / f"{language}-conference-print.pdf", format="A4")
