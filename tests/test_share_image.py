@@ -29,7 +29,7 @@ def built_image(site: BuiltSite, url: str) -> Image.Image:
 
 
 def differing_pixels(first: Image.Image, second: Image.Image) -> int:
-    changed = ImageChops.difference(first, second).convert("L").point(lambda value: 255 if value else 0)
+    changed = ImageChops.difference(first.convert("RGB"), second.convert("RGB")).convert("L").point(lambda value: 255 if value else 0)
     return changed.histogram()[255]
 
 
