@@ -41,13 +41,21 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     ElementTree.register_namespace("", SITEMAP)
     ElementTree.register_namespace("xhtml", XHTML)
     root = ElementTree.parse(source).getroot()
-    entries = _locations(root, source)
-    for folder_url, _ in entries:
-        if not folder_url.startswith(site_url):
-            raise ValueError(f"{source}: '{folder_url}' is not under site_url '{site_url}'")
-        folder = site_dir / folder_url.removeprefix(site_url)
-        if folder == site_dir or not (folder / "index.html").is_file():
+    # Each entry goes to the folders above it (`a/`, `a/b/`, `a/b/c/` for `a/b/c/`), in the sitemap's order: one
+    # pass over the entries, not one per folder (which at 15,000 pages is 225 million comparisons).
+    entries_under: dict[str, list[ElementTree.Element]] = {}
+    for location, url in _locations(root, source):
+        if not location.startswith(site_url):
+            raise ValueError(f"{source}: '{location}' is not under site_url '{site_url}'")
+        path = location.removeprefix(site_url)
+        end = path.find("/")
+        while end != -1:
+            entries_under.setdefault(path[:end + 1], []).append(url)
+            end = path.find("/", end + 1)
+    for folder_path, urls in entries_under.items():
+        folder = site_dir / folder_path
+        if not (folder / "index.html").is_file():
             continue
         selected = ElementTree.Element(root.tag, root.attrib)
-        selected.extend(url for location, url in entries if location.startswith(folder_url))
+        selected.extend(urls)
         ElementTree.ElementTree(selected).write(folder / "sitemap.xml", encoding="UTF-8", xml_declaration=True)
