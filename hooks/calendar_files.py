@@ -15,7 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
-from conference_site.calendar import FEED_NAME, EventText, calendar_file, calendar_file_name
+from conference_site.calendar import FEED_NAME, CalendarFiles, EventText, calendar_file_name
 from conference_site.catalog import Catalog
 from conference_site.events import Event, conference_event, timed_workshops
 from conference_site.generated_files import generated_file
@@ -41,8 +41,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     catalog = catalog_of(config)
     name = config.site_name
 
-    def text_of(event: Event) -> EventText:
-        return _event_text(event, language, catalog, files, config)
+    calendars = CalendarFiles(language, config.site_url,
+                              lambda event: _event_text(event, language, catalog, files, config))
 
     every_event: list[Event] = []
     for conference in sorted(catalog.conferences.values(), key=lambda c: c.id):
@@ -52,9 +52,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             entity = entity_events[0].entity
             folder = posixpath.dirname(page_file(files, language, entity.page_uri).dest_uri)
             files.append(generated_file(config, posixpath.join(folder, calendar_file_name(entity.id)), partial(
-                calendar_file, entity_events, language, f"{name}: {entity.text(language).title}", config.site_url,
-                text_of)))
+                calendars.calendar_file, entity_events, f"{name}: {entity.text(language).title}")))
     home = posixpath.dirname(page_file(files, language, "index.md").dest_uri)
     files.append(generated_file(config, posixpath.join(home, FEED_NAME),
-                                partial(calendar_file, every_event, language, name, config.site_url, text_of)))
+                                partial(calendars.calendar_file, every_event, name)))
     return files

@@ -40,34 +40,49 @@ def build_stamp() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
 
 
-def calendar_file(events: Sequence[Event], language: str, name: str, site_url: str,
-                  text_of: Callable[[Event], EventText]) -> bytes:
-    """A VCALENDAR with one VEVENT per event (sorted by start) and the VTIMEZONE of each zone they use."""
-    calendar = Calendar()
-    calendar.add("prodid", f"-//{site_host(site_url)}//events//{language.upper()}")
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", name)
-    stamp = build_stamp()
-    for event in sorted(events, key=lambda e: (e.first_day, e.entity.kind != "conference", str(e.start),
-                                               e.entity.id)):
-        calendar.add_component(_vevent(event, language, site_url, stamp, text_of(event)))
-    if events:
-        # Only the transitions around the events, from the year before the first to the year after the last: a
-        # VTIMEZONE from 1970 to 2038 is mostly noise. In the order of their names, before the events
-        # (icalendar's add_missing_timezones follows a set's order, which changes from one build to the next).
-        first_year = min(e.first_day for e in events).year - 1
-        last_year = max(e.last_day for e in events).year + 1
-        for index, tzid in enumerate(sorted(calendar.get_missing_tzids())):
-            calendar.subcomponents.insert(index, _time_zone(tzid, first_year, last_year))
-    return calendar.to_ical()
+class CalendarFiles:
+    """The calendar files of one language: each event's VEVENT and each zone's VTIMEZONE is written out once,
+    however many files hold it (a timed workshop is in its own file, its conference's and the feed)."""
+
+    def __init__(self, language: str, site_url: str, text_of: Callable[[Event], EventText]) -> None:
+        self._language, self._site_url, self._text_of = language, site_url, text_of
+        self._stamp = build_stamp()
+        self._vevents: dict[str, bytes] = {}
+
+    def calendar_file(self, events: Sequence[Event], name: str) -> bytes:
+        """A VCALENDAR with the VTIMEZONE of each zone the events use, then one VEVENT per event (by start)."""
+        calendar = Calendar()
+        calendar.add("prodid", f"-//{site_host(self._site_url)}//events//{self._language.upper()}")
+        calendar.add("version", "2.0")
+        calendar.add("calscale", "GREGORIAN")
+        calendar.add("x-wr-calname", name)
+        components = []
+        if events:
+            # Only the transitions around the events, from the year before the first to the year after the last:
+            # a VTIMEZONE from 1970 to 2038 is mostly noise. In the order of their names, so that every build
+            # writes the same file.
+            first_year = min(e.first_day for e in events).year - 1
+            last_year = max(e.last_day for e in events).year + 1
+            components = [_time_zone(tzid, first_year, last_year)
+                          for tzid in sorted({event.time_zone for event in events if event.timed})]
+        for event in sorted(events, key=lambda e: (e.first_day, e.entity.kind != "conference", str(e.start),
+                                                   e.entity.id)):
+            key = uid(event.entity, self._site_url)
+            if key not in self._vevents:
+                self._vevents[key] = _vevent(event, self._language, self._site_url, self._stamp,
+                                             self._text_of(event)).to_ical()
+            components.append(self._vevents[key])
+        # The components go inside the calendar's BEGIN/END lines, as icalendar would write them there.
+        calendar_end = b"END:VCALENDAR\r\n"
+        return calendar.to_ical().removesuffix(calendar_end) + b"".join(components) + calendar_end
 
 
 @cache
-def _time_zone(tzid: str, first_year: int, last_year: int) -> Timezone:
+def _time_zone(tzid: str, first_year: int, last_year: int) -> bytes:
     """The VTIMEZONE of `tzid` over whole years: icalendar takes 70 ms to compute one, and the calendars of
     the conferences of one year share it."""
-    return Timezone.from_tzid(tzid, first_date=dt.date(first_year, 1, 1), last_date=dt.date(last_year, 12, 31))
+    return Timezone.from_tzid(tzid, first_date=dt.date(first_year, 1, 1),
+                              last_date=dt.date(last_year, 12, 31)).to_ical()
 
 
 def _vevent(event: Event, language: str, site_url: str, stamp: dt.datetime, text: EventText) -> CalendarEvent:
