@@ -184,8 +184,10 @@ def build_parallel(config_file: Path, output: Path, scratch: Path) -> int:
                 later.kill()
                 later.wait()
             return worker.returncode
-    output.mkdir()
-    for directory in worker_dirs:
+    # The first language's tree becomes the site as it is (one rename, not one per file); the others are laid over it.
+    first, *later = worker_dirs
+    os.replace(first, output)
+    for directory in later:
         lay_over(directory, output)
     return 0
 
