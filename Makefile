@@ -54,7 +54,7 @@ new-organisation: $(VENV)/installed
 
 # Synthetic sites of 100 and 1000 conferences built three ways (stock, sequential, parallel): the README's table.
 bench: $(VENV)/installed
-	$(PYTHON) bench/run.py --sizes 100 1000 --serve 100
+	$(PYTHON) bench/run.py --sizes 100 1000 --repeat 3 --serve 100
 
 .PHONY: lighthouse
 

@@ -1,6 +1,6 @@
 """Measure the site's build on synthetic sites of growing size, against stock Material + static-i18n.
 
-    python bench/run.py --sizes 100 1000 [--serve 100]      (or: make bench)
+    python bench/run.py --sizes 100 1000 [--repeat 3] [--serve 100]      (make bench: all three)
 
 For each size N it generates N conferences × 6 workshops and N/2 organisations in both languages
 (bench/generate.py) into a temporary directory together with this repository's configuration, hooks and
@@ -11,9 +11,10 @@ templates, and builds them three ways:
 - parallel:   the project's `scripts/build.py` (one process per language), which `make build` runs.
 
 It prints wall time, peak memory (the resident memory of the build's whole process tree, sampled every
-50 ms), pages per second, HTML bytes per page (median and largest), search index bytes per language and
+200 ms), pages per second, HTML bytes per page (median and largest), search index bytes per language and
 the total size of the site, then the ratios the targets are stated in. It also checks that the parallel
-build wrote the same bytes as the sequential one. With --serve N it measures how long `mkdocs serve` takes,
+build wrote the same bytes as the sequential one. With --repeat R it builds each size R times, the three ways
+in turn (so that a passing load on the machine falls on all three alike), and prints the median of each figure. With --serve N it measures how long `mkdocs serve` takes,
 after one page is saved, to serve the rebuilt page.
 """
 
@@ -102,16 +103,26 @@ def measure(command: list[str], cwd: Path) -> Run:
     cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     process = subprocess.Popen(command, cwd=cwd, env=build_environment(), stdout=subprocess.PIPE,
                                stderr=subprocess.STDOUT)
-    peak = 0
     output: list[bytes] = []
     reader = threading.Thread(target=lambda: output.append(process.stdout.read()), daemon=True)
     reader.start()
-    while process.poll() is None:
-        peak = max(peak, _process_tree_rss(process.pid))
-        time.sleep(0.05)
+    peaks = [0]
+    finished = threading.Event()
+
+    def sample_memory() -> None:
+        # Every 200 ms: each sample reads all of /proc (4 ms), which the build's own processes would otherwise lose.
+        while not finished.wait(0.2):
+            peaks.append(_process_tree_rss(process.pid))
+
+    sampler = threading.Thread(target=sample_memory, daemon=True)
+    sampler.start()
+    process.wait()
     seconds = time.perf_counter() - start
     cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    finished.set()
+    sampler.join()
     reader.join()
+    peak = max(peaks)
     if process.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed:\n{b''.join(output).decode('utf-8', 'replace')}")
     # Of the command and every process it waited for (the workers of a parallel build).
@@ -212,8 +223,12 @@ def measure_serve(project: Path) -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000], help="numbers of conferences")
+    parser.add_argument("--repeat", type=int, default=1, metavar="R",
+                        help="build each size R times, the three ways in turn, and give the medians")
     parser.add_argument("--serve", type=int, metavar="N", help="also time a `mkdocs serve` reload at this size")
     arguments = parser.parse_args()
+    if arguments.repeat < 1:
+        parser.error("--repeat must be at least 1")
 
     with (REPO / "mkdocs.yml").open(encoding="utf-8") as stream:
         from mkdocs.utils import yaml_load
@@ -230,8 +245,16 @@ def main() -> None:
             project, sites = Path(scratch) / f"n{size}", Path(scratch) / f"n{size}-sites"
             pages = prepare(project, size)
             print(f"N={size}: {pages} pages generated in {project}", file=sys.stderr, flush=True)
-            for name, command in build_commands(project, sites).items():
-                run = measure(command, project)
+            commands = build_commands(project, sites)
+            runs: dict[str, list[Run]] = {name: [] for name in commands}
+            for _ in range(arguments.repeat):
+                for name, command in commands.items():
+                    shutil.rmtree(sites / name, ignore_errors=True)
+                    runs[name].append(measure(command, project))
+                    print(f"N={size}: {name} built in {runs[name][-1].seconds:.1f} s", file=sys.stderr, flush=True)
+            for name in commands:
+                run = Run(*(statistics.median(getattr(each, field) for each in runs[name])
+                            for field in ("seconds", "cpu_seconds", "peak_rss")))
                 stats = site_stats(sites / name, languages, default)
                 results[size, name] = (run, stats)
                 stock_seconds = results[size, "stock"][0].seconds
