@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import shutil
 import subprocess
@@ -119,9 +120,16 @@ def run_worker(language: str, config_file: Path, site_dir: Path, exchange: Path)
             # where the next language's static templates (404.html) read them: leave them as it does.
             config.plugins["i18n"].on_page_context({}, page=page, config=config, nav=nav)
 
+    def reported_by_this_worker(record: logging.LogRecord) -> bool:
+        # Going through another language's build, a worker would say again what that language's worker says (the
+        # translation summary, where it builds to); its warnings still count, for strict mode.
+        return renders() or record.levelno >= logging.WARNING
+
     def build_from_this_language(config, **kwargs):
         i18n = config.plugins["i18n"]
         i18n_plugin[:] = [i18n]
+        for handler in logging.getLogger("mkdocs").handlers:
+            handler.addFilter(reported_by_this_worker)
         if i18n.building:
             # static-i18n building another language from within the first one's build.
             build_site(config, **kwargs)

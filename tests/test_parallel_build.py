@@ -61,6 +61,10 @@ def test_benchmark_site_validates_and_builds_the_same_in_parallel(tmp_path: Path
     built_pages = [path for path in tree(tmp_path / "parallel") if path.endswith("index.html")]
     assert len(built_pages) == pages
     assert_same_tree(tmp_path / "parallel", tmp_path / "sequential")
+    # Each worker goes through the default language's build; only the one rendering it reports on it.
+    summary = [line for line in sequential.stderr.splitlines() if "Translation status:" in line]
+    assert len(summary) == 1
+    assert [line for line in parallel.stderr.splitlines() if "Translation status:" in line] == summary
 
 
 def test_failed_build_leaves_the_previous_site_untouched(tmp_path: Path) -> None:
