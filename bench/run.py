@@ -14,8 +14,8 @@ It prints wall time, peak memory (the resident memory of the build's whole proce
 200 ms), pages per second, HTML bytes per page (median and largest), search index bytes per language and
 the total size of the site, then the ratios the targets are stated in. It also checks that the parallel
 build wrote the same bytes as the sequential one. With --repeat R it builds each size R times, the three ways
-in turn (so that a passing load on the machine falls on all three alike), and prints the median of each figure. With --serve N it measures how long `mkdocs serve` takes,
-after one page is saved, to serve the rebuilt page.
+in turn (so that a passing load on the machine falls on all three alike), and prints the median of each figure.
+With --serve N it measures how long `mkdocs serve` takes, after one page is saved, to serve the rebuilt page.
 """
 
 from __future__ import annotations

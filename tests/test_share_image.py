@@ -29,7 +29,9 @@ def built_image(site: BuiltSite, url: str) -> Image.Image:
 
 
 def differing_pixels(first: Image.Image, second: Image.Image) -> int:
-    changed = ImageChops.difference(first.convert("RGB"), second.convert("RGB")).convert("L").point(lambda value: 255 if value else 0)
+    # The site's images are palette images: compare the colours they show.
+    difference = ImageChops.difference(first.convert("RGB"), second.convert("RGB"))
+    changed = difference.convert("L").point(lambda value: 255 if value else 0)
     return changed.histogram()[255]
 
 
