@@ -106,6 +106,11 @@ def time_zone_name(time_zone: str, day: dt.date, language: str) -> str:
     return get_timezone_name(noon, locale=BABEL_LOCALES[language])
 
 
+# Country names the site writes where CLDR's differ, per language: the sources and the English pages say
+# "Czech Republic", CLDR's en_GB "Czechia".
+COUNTRY_NAMES: dict[str, dict[str, str]] = {"en": {"CZ": "Czech Republic"}}
+
+
 @cache
 def country_name(code: str, language: str) -> str:
-    return Locale.parse(BABEL_LOCALES[language]).territories[code]
+    return COUNTRY_NAMES.get(language, {}).get(code) or Locale.parse(BABEL_LOCALES[language]).territories[code]
