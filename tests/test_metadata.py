@@ -106,9 +106,9 @@ def test_all_day_conference_has_dates_without_time_and_its_website(site: BuiltSi
     assert (data["startDate"], data["endDate"]) == ("2023-05-21", "2023-05-24")
     assert data["sameAs"] == "https://ifsw2023.org/"
     assert data["inLanguage"] == "ar"
-    # Organiser and co-organiser, not the participant; no organisation has a website, so their pages here.
+    # Organiser and co-organiser, not the partner or the participant; no organisation has a website, so their
+    # pages here.
     assert [organiser["url"] for organiser in data["organizer"]] == [
-        SITE_URL + "organisations/international-federation-of-social-workers/",
         SITE_URL + "organisations/czech-society-of-social-workers/"]
 
 

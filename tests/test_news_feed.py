@@ -15,7 +15,7 @@ SITE_URL = "http://127.0.0.1:8000/"
 
 @pytest.mark.parametrize("prefix,language,first_title,first_line", [
     ("", "ar", "المؤتمر الأوروبي للعمل الاجتماعي 2023", "21–24 مايو 2023، براغ، التشيك. "),
-    ("en/", "en", "European Social Work Conference 2023", "21–24 May 2023, Prague, Czechia. ")])
+    ("en/", "en", "European Social Work Conference 2023", "21–24 May 2023, Prague, Czech Republic. ")])
 def test_feed_lists_conferences_newest_first(site: BuiltSite, prefix: str, language: str, first_title: str,
                                              first_line: str) -> None:
     root = ElementTree.parse(site.path(f"{prefix}feed.xml")).getroot()
