@@ -9,10 +9,11 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+FIXTURES = REPO / "tests" / "fixtures"
 # The site's machinery: everything a copy of the site needs besides its content.
 MACHINERY = ("mkdocs.yml", "hooks", "overrides", "data/labels.yml")
-# 2023-05-01: the European conference (21–24 May) is then upcoming and Sharjah's (26–27 April) past,
-# so the listings' order can be checked on the real content.
+# 2023-05-01: on the sample fixture site (tests/fixtures/sample/) the Lakeside congress (21–24 May 2023) and the
+# Spring forum (2030) are then upcoming and the Harbour conference (26–27 April 2023) past.
 TEST_EPOCH = "1682899200"
 
 
@@ -47,3 +48,12 @@ def copy_content(source: Path, destination: Path) -> None:
     for folder in ("docs", "data"):
         if (source / folder).is_dir():
             shutil.copytree(source / folder, destination / folder, dirs_exist_ok=True)
+
+
+def make_fixture_site(destination: Path, *layers: str) -> Path:
+    """A site of this repository's machinery and the content of tests/fixtures/base/, with each of `layers`
+    (folders of tests/fixtures/, such as "sample") copied over it in turn."""
+    copy_machinery(destination)
+    for layer in ("base", *layers):
+        copy_content(FIXTURES / layer, destination)
+    return destination
