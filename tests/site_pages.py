@@ -46,3 +46,15 @@ def upcoming_and_past(catalog: Catalog, today: dt.date = TEST_DAY) -> tuple[list
     by_start = sorted(catalog.conferences.values(), key=lambda conference: (conference.data.start, conference.id))
     return ([conference for conference in by_start if conference.data.end >= today],
             [conference for conference in reversed(by_start) if conference.data.end < today])
+
+
+def page_of_each_kind(catalog: Catalog) -> dict[str, str]:
+    """One page of every kind, as a URL path inside a language: the home page, the three listings, and the fullest
+    conference (the most sessions), its first session and the organisation with the most participations."""
+    conference = max(catalog.conferences.values(), key=lambda c: (len(catalog.workshops_of(c.id)), c.id))
+    organisation = max(catalog.organisations.values(),
+                       key=lambda o: (len(catalog.participations_of(o.id)), o.id))
+    return {"home": "", "conferences-index": "conferences/", "workshops-index": "workshops/",
+            "organisations-index": "organisations/", "conference": entity_url(conference, "ar"),
+            "workshop": entity_url(catalog.workshops_of(conference.id)[0], "ar"),
+            "organisation": entity_url(organisation, "ar")}

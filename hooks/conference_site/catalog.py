@@ -360,7 +360,8 @@ class _Loader:
             for index, presenter in enumerate(workshop.data.presenters):
                 if presenter not in organisations:
                     self.problem(workshop.data_path, workshop.line_of("presenters", index),
-                                 f"the organisation '{presenter}' does not exist{did_you_mean(presenter, organisations)}",
+                                 f"the organisation '{presenter}' does not exist"
+                                 f"{did_you_mean(presenter, organisations)}",
                                  "the id of a file in data/organisations/")
             if conference and workshop.data.start and not (
                     conference.data.start <= workshop.data.start.date() <= conference.data.end):

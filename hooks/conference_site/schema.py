@@ -115,8 +115,8 @@ def _check_time_zone(value: str, info: ValidationInfo) -> str:
         # The country's own zone is the likeliest meaning, however the name was misspelt (Asia/Doha).
         suggestion = zones[0] if len(zones) == 1 else nearest(value, zones) or nearest(value, _TIME_ZONES)
         hint = f"; did you mean {suggestion}?" if suggestion else ""
-        raise ValueError(f"not a time zone{hint}{_EXPECTED}"
-                         + (_country_zones(country) if zones else "an IANA time zone such as Asia/Dubai or Europe/Prague"))
+        expected = _country_zones(country) if zones else "an IANA time zone such as Asia/Dubai or Europe/Prague"
+        raise ValueError(f"not a time zone{hint}{_EXPECTED}{expected}")
     if country and not time_zones.belongs_to(value, country):
         raise ValueError(f"not a time zone of {_COUNTRY_NAMES[country]} ({country}), the conference's country"
                          f"{_EXPECTED}{_country_zones(country)}")
