@@ -3,7 +3,7 @@ VENV := .venv
 PYTHON := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test
+.PHONY: serve build check test
 
 # The virtual environment, rebuilt whenever requirements.txt changes.
 $(VENV)/installed: requirements.txt
@@ -24,7 +24,14 @@ node_modules/installed: package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
+# The content alone, as the pull-request check's first step: every problem once, as path:line (GitHub Actions:
+# also as annotations on the pull request's lines and in the job's summary). Plain Python, no build: a second.
+check: $(VENV)/installed
+	@PYTHONPATH=hooks $(PYTHON) -m conference_site check $(if $(GITHUB_ACTIONS),--github)
+
+# Everything: the content check, then the tests (a content problem stops here, reported once).
 test: $(VENV)/installed node_modules/installed
+	@PYTHONPATH=hooks $(PYTHON) -m conference_site check
 	$(PYTHON) -m pytest
 
 .PHONY: translation-status translation-done

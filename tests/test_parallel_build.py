@@ -11,7 +11,7 @@ from pathlib import Path
 from conference_site.catalog import load_catalog
 from conftest import BuiltSite
 from generate import WORKSHOPS_PER_CONFERENCE, generate
-from site_builder import REPO, TEST_EPOCH, build, copy_machinery
+from site_builder import TEST_EPOCH, build, copy_machinery
 from test_broken_content import FIXTURES, make_site, problem_lines
 
 
@@ -35,8 +35,8 @@ def assert_same_tree(actual: Path, expected: Path) -> None:
     assert different == [], f"files that differ from the sequential build: {different[:10]}"
 
 
-def test_real_site_is_byte_identical_to_the_sequential_build(site: BuiltSite, tmp_path: Path) -> None:
-    result = sequential_build(REPO, tmp_path / "sequential")
+def test_real_site_is_byte_identical_to_the_sequential_build(site: BuiltSite, project: Path, tmp_path: Path) -> None:
+    result = sequential_build(project, tmp_path / "sequential")
     assert result.returncode == 0, result.stderr
     assert (site.root / "en" / "index.html").is_file() and (site.root / "sitemap.xml").is_file()
     assert_same_tree(site.root, tmp_path / "sequential")

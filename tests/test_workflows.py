@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 import yaml
 
-from site_builder import REPO, TEST_EPOCH
+from site_builder import REPO, TEST_EPOCH, make_fixture_site
 
 GITHUB = REPO / ".github"
 WORKFLOWS = GITHUB / "workflows"
@@ -130,9 +130,10 @@ def test_dependabot_updates_python_and_npm_pins_and_actions() -> None:
 def test_the_pages_address_from_configure_pages_is_used_for_absolute_links(tmp_path: Path) -> None:
     """configure-pages' `base_url` has no trailing slash and, for a project site, a path: both must work."""
     base_url = "https://example.github.io/social-work-conferences"
+    project = make_fixture_site(tmp_path / "project")
     env = {**os.environ, "SITE_URL": base_url, "SOURCE_DATE_EPOCH": TEST_EPOCH, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
-                            cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
+                            cwd=project, env=env, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
     sitemap = gzip.decompress((tmp_path / "site" / "sitemap.xml.gz").read_bytes()).decode("utf-8")
     locations = re.findall(r"<loc>([^<]+)</loc>", sitemap)
