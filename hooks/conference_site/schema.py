@@ -281,8 +281,8 @@ PAGE_MODELS: dict[str, type[Strict]] = {
 
 def fact_names(kind: str) -> frozenset[str]:
     """The fields a `sources[].facts` entry may name for this kind."""
-    return frozenset(DATA_MODELS[kind].model_fields) | frozenset(PAGE_MODELS[kind].model_fields) | {
-        "body", "workshops", "venue", "dates"} - {"sources", "translated_from"}
+    return (frozenset(DATA_MODELS[kind].model_fields) | frozenset(PAGE_MODELS[kind].model_fields) | {
+        "body", "workshops", "venue", "dates"}) - {"sources", "translated_from"}
 
 
 def _expected(model: type[BaseModel], location: tuple[str | int, ...]) -> str:
@@ -326,9 +326,15 @@ def validate(model: type[Strict], document: SourceDocument, problems: list[Probl
     try:
         return model.model_validate(document.data)
     except ValidationError as error:
-        for detail in error.errors(include_url=False):
-            location = tuple(part for part in detail["loc"] if not (isinstance(part, str) and "[" in part))
-            problems.append(_problem(model, document, detail, location))
+        details = [(detail, tuple(part for part in detail["loc"] if not (isinstance(part, str) and "[" in part)))
+                   for detail in error.errors(include_url=False)]
+        # A misspelt field is one slip, not two: its "unknown field … (did you mean …?)" says all that the
+        # missing field it was meant to be would.
+        misspelt = {(*location[:-1], nearest(str(location[-1]), _allowed_fields(model, location[:-1])))
+                    for detail, location in details if detail["type"] == "extra_forbidden"}
+        for detail, location in details:
+            if not (detail["type"] == "missing" and location in misspelt):
+                problems.append(_problem(model, document, detail, location))
         return None
 
 
