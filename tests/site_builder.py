@@ -18,13 +18,14 @@ TEST_EPOCH = "1682899200"
 
 
 def build(project: Path, site_dir: Path, *extra_args: str, epoch: str = TEST_EPOCH,
-          site_url: str | None = None) -> subprocess.CompletedProcess:
-    """Build the project at `project` into `site_dir` (for `site_url` if given) as `make build` does:
-    `mkdocs build --strict`, one process per language (scripts/build.py)."""
+          site_url: str | None = None, repository: str | None = None) -> subprocess.CompletedProcess:
+    """Build the project at `project` into `site_dir` (for `site_url`, with edit links to `repository`, if given)
+    as `make build` does: `mkdocs build --strict`, one process per language (scripts/build.py)."""
     env = {**os.environ, "SOURCE_DATE_EPOCH": epoch, "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("SITE_URL", None)
-    if site_url is not None:
-        env["SITE_URL"] = site_url
+    for name, value in (("SITE_URL", site_url), ("SITE_REPOSITORY", repository)):
+        env.pop(name, None)
+        if value is not None:
+            env[name] = value
     return subprocess.run(
         [sys.executable, str(REPO / "scripts" / "build.py"), "-f", str(project / "mkdocs.yml"),
          "-d", str(site_dir), *extra_args],
