@@ -11,8 +11,10 @@ $(VENV)/installed: requirements.txt
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
+# The site at http://127.0.0.1:8000/, rebuilt on every save in docs/, data/, overrides/ or hooks/; after a failed
+# build the browser shows the problems until the next good save (scripts/serve.py).
 serve: $(VENV)/installed
-	$(PYTHON) -m mkdocs serve
+	$(PYTHON) scripts/serve.py
 
 # `mkdocs build --strict` with one process per language; site/ is replaced only when the build succeeds.
 # Without a SOURCE_DATE_EPOCH, the time of the last commit: two builds of one commit are byte-identical.
