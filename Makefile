@@ -5,8 +5,16 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build check test
 
-# The virtual environment, rebuilt whenever requirements.txt changes.
+# The oldest Python the site runs on (the workflows use it).
+PYTHON_NEEDED := 3.11
+python3_is_recent = $(shell python3 -c 'import sys; sys.exit(sys.version_info[:2] < ($(subst .,$(comma),$(PYTHON_NEEDED))))' 2>/dev/null && echo yes)
+python3_has_venv = $(shell python3 -c 'import ensurepip' 2>/dev/null && echo yes)
+comma := ,
+
+# The virtual environment, rebuilt whenever requirements.txt changes; one line first if python3 cannot make it.
 $(VENV)/installed: requirements.txt
+	$(if $(python3_is_recent),,$(error Python $(PYTHON_NEEDED) or newer is needed: python3 is $(or $(shell python3 -V 2>&1),missing) (README: Requirements)))
+	$(if $(python3_has_venv),,$(error python3 cannot make a virtual environment: install python3-venv (README: Requirements)))
 	python3 -m venv $(VENV)
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@

@@ -26,6 +26,7 @@ import html
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -281,6 +282,7 @@ def main() -> int:
     observer.start()
     threading.Thread(target=builder.run, daemon=True).start()
     print(f"Serving on {site_url} (first build under way); Ctrl-C stops.", flush=True)
+    signal.signal(signal.SIGTERM, signal.default_int_handler)  # stopped by its parent: clean up as after Ctrl-C
     try:
         server.serve_forever()
     except KeyboardInterrupt:
