@@ -55,7 +55,7 @@ SLIPS = {
     "a misspelt time zone of a country with several": (
         CONFERENCE, "timezone: Asia/Qatar\ncountry: QA", "timezone: Europe/Pargue\ncountry: CZ",
         f"{CONFERENCE}:5: 'timezone' is 'Europe/Pargue' (not a time zone; did you mean Europe/Prague?); "
-        "expected the time zone of Czechia: Europe/Prague"),
+        "expected the time zone of Czech Republic: Europe/Prague"),
     "a country written out": (
         CONFERENCE, "country: QA", "country: Qatar",
         f"{CONFERENCE}:6: 'country' is 'Qatar' (not a country code; did you mean QA (Qatar)?); "

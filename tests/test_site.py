@@ -194,7 +194,7 @@ def test_conference_page_shows_facts_themes_workshops_and_organisations(sample_s
 def test_english_conference_page_formats_dates_for_english(sample_site: BuiltSite) -> None:
     article = sample_site.html("en/conferences/lakeside-congress-2023/").select_one("article")
     assert article.select_one(".cs-dates").get_text() == "21–24 May 2023"
-    assert article.select_one(".cs-venue").get_text() == "Congress Centre, Prague, Czechia"
+    assert article.select_one(".cs-venue").get_text() == "Congress Centre, Prague, Czech Republic"
     assert article.select_one('a[href="https://lakeside.example.net/"]') is not None
     assert article.select_one(".cs-hours") is None
 

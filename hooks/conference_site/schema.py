@@ -16,6 +16,7 @@ from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fi
                       ValidationInfo, model_validator)
 
 from . import time_zones
+from .formatting import country_name
 from .problems import Problem
 from .suggestions import did_you_mean, nearest
 from .yaml_source import SourceDocument
@@ -29,7 +30,9 @@ KIND_FOLDERS = {"conference": "conferences", "workshop": "workshops", "organisat
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 ID_EXPECTED = "an id of lower-case letters, digits and '-' (e.g. sharjah-social-services-department)"
 
-_COUNTRY_NAMES = {code: name for code, name in Locale("en").territories.items() if re.fullmatch(r"[A-Z]{2}", code)}
+# In English, as the site writes them (formatting.country_name), to name a country in a message.
+_COUNTRY_NAMES = {code: country_name(code, "en") for code in Locale("en").territories
+                  if re.fullmatch(r"[A-Z]{2}", code)}
 _COUNTRY_CODES = frozenset(_COUNTRY_NAMES)
 _TIME_ZONES = frozenset(zoneinfo.available_timezones())
 _MONTHS = Locale("en").months["format"]["wide"]
