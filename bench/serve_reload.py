@@ -5,8 +5,10 @@
 Size 0 is a copy of the real site; N > 0 a site of N conferences made by bench/generate.py. For each, it times
 `make serve`'s server (scripts/serve.py: the parallel build of `make build`) and, for comparison, MkDocs's own
 `mkdocs serve -w data` (one process, both languages): from writing a new address into a conference's data file
-to the conference's page being served with it. It also times one language's build alone (scripts/build.py's
-default-language worker, which renders that language only), the most a one-language `make serve` could save.
+to the conference's page being served with it. `make serve` is timed both ways it builds: one `mkdocs build`
+process (its default) and `--parallel` (one process per language, as `make build`). It also times one language's
+build alone (scripts/build.py's default-language worker, which renders that language only), the most a
+one-language `make serve` could save.
 Medians of `--repeat` saves; timings on a shared machine move, so compare the figures of one run.
 """
 
@@ -119,11 +121,15 @@ def main() -> None:
             ours = time_reloads(project, [sys.executable, "scripts/serve.py", "-a", f"127.0.0.1:{port}"], port,
                                 arguments.repeat)
             port = free_port()
+            ours_parallel = time_reloads(project, [sys.executable, "scripts/serve.py", "--parallel", "-a",
+                                                   f"127.0.0.1:{port}"], port, arguments.repeat)
+            port = free_port()
             theirs = time_reloads(project, [sys.executable, "-m", "mkdocs", "serve", "-w", "data", "-a",
                                             f"127.0.0.1:{port}"], port, arguments.repeat)
             full = statistics.median(time_full_build(project) for _ in range(arguments.repeat))
             one = statistics.median(time_one_language(project) for _ in range(arguments.repeat))
-        for label, (ready, reloads) in (("make serve (scripts/serve.py)", ours), ("mkdocs serve -w data", theirs)):
+        for label, (ready, reloads) in (("make serve", ours), ("make serve PARALLEL=1", ours_parallel),
+                                        ("mkdocs serve -w data", theirs)):
             print(f"{name}: {label}: first page after {ready:.1f} s; saved data file → rebuilt page "
                   f"{statistics.median(reloads):.1f} s (median of {', '.join(f'{r:.1f}' for r in reloads)})")
         print(f"{name}: make build {full:.1f} s; one language's worker alone {one:.1f} s "

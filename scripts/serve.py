@@ -1,14 +1,16 @@
 """`make serve`: the site at http://127.0.0.1:8000/, rebuilt whenever a file is saved, with its problems on screen.
 
-    python scripts/serve.py [-f mkdocs.yml] [-a 127.0.0.1:8000]
+    python scripts/serve.py [-f mkdocs.yml] [-a 127.0.0.1:8000] [--parallel]
 
 MkDocs 1.6.1's `mkdocs serve` does not fit an editor's loop: it watches docs/ and mkdocs.yml but not data/; a
 failed first build ends it; after a failed rebuild it logs "The server will appear stuck until build errors are
 resolved" and holds every request (the browser's reload hangs) until a build succeeds; and it rebuilds both
 languages in one process. This server instead:
 
-- builds as `make build` does (scripts/build.py: one process per language, on both cores) into a new folder,
-  and serves the last good build — as GitHub Pages serves it, 404.html for an address that does not exist;
+- builds with scripts/build.py into a new folder — `mkdocs build --strict` in one process, or with
+  `--parallel` (`make serve PARALLEL=1`) one process per language as `make build` does, which pays for its
+  processes' start-up once a site has a few hundred pages — and serves the last good build, as GitHub Pages
+  serves it (404.html for an address that does not exist);
 - watches docs/, data/ (the labels too), overrides/, hooks/ and mkdocs.yml, and builds again once the saving
   has stopped for a moment (a change saved during a build starts another after it);
 - after a failed build, answers every page with the problems (`path:line: …`, as `make check` prints them), its
@@ -129,8 +131,9 @@ class Site:
 class Builder:
     """Builds the project whenever a watched file changes, one build at a time, into a new folder each time."""
 
-    def __init__(self, config_file: Path, site_url: str, site: Site, scratch: Path) -> None:
+    def __init__(self, config_file: Path, site_url: str, site: Site, scratch: Path, parallel: bool) -> None:
         self.config_file = config_file
+        self.parallel = parallel
         self.site_url = site_url
         self.site = site
         self.scratch = scratch
@@ -148,9 +151,9 @@ class Builder:
         env = {**os.environ, "SITE_URL": self.site_url, "NO_MKDOCS_2_WARNING": "1"}
         env.pop("SOURCE_DATE_EPOCH", None)
         started = time.monotonic()
-        result = subprocess.run([sys.executable, str(Path(__file__).with_name("build.py")), "-f",
-                                 str(self.config_file), "-d", str(target)], cwd=self.config_file.parent, env=env,
-                                capture_output=True, text=True)
+        command = [sys.executable, str(Path(__file__).with_name("build.py")), "-f", str(self.config_file), "-d",
+                   str(target), *([] if self.parallel else ["--sequential"])]
+        result = subprocess.run(command, cwd=self.config_file.parent, env=env, capture_output=True, text=True)
         took = time.monotonic() - started
         previous = self.site.root
         if result.returncode == 0:
@@ -264,6 +267,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"))
     parser.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT")
+    parser.add_argument("--parallel", action="store_true", help="one build process per language, as make build")
     arguments = parser.parse_args()
     config_file = arguments.config_file.resolve()
     project = config_file.parent
@@ -272,7 +276,7 @@ def main() -> int:
     server.daemon_threads = True
     site_url = f"http://{host}:{server.server_port}/"
     scratch = Path(tempfile.mkdtemp(prefix="serve-"))
-    builder = Builder(config_file, site_url, site, scratch)
+    builder = Builder(config_file, site_url, site, scratch, arguments.parallel)
     observer = Observer()
     handler = ChangeHandler(project, builder)
     for name in WATCHED:
