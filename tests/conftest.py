@@ -73,8 +73,9 @@ def project(request: pytest.FixtureRequest) -> Path:
     if not _content_problems:
         _content_problems.extend(content_problems(root))
     if _content_problems:
-        pytest.fail(f"{len(_content_problems)} problems in the content of {root} (listed at the end; make check)",
-                    pytrace=False)
+        count = len(_content_problems)
+        pytest.fail(f"{count} problem{'s' if count != 1 else ''} in the content of {root} (listed at the end; "
+                    "make check)", pytrace=False)
     return root
 
 

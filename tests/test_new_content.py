@@ -105,3 +105,23 @@ def test_a_copy_with_new_content_passes_the_check_and_the_real_site_tests(tmp_pa
     assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-2000:]
     summary = result.stdout.strip().splitlines()[-1]
     assert re.search(r"\d+ passed", summary) and "skipped" not in summary and "error" not in summary, summary
+
+
+def test_a_content_problem_stops_the_real_site_tests_with_one_line_each(tmp_path: Path) -> None:
+    """Run on content with a mistake, the real site's tests list the problem once and stop without tracebacks."""
+    project = copy_repository(tmp_path / "project")
+    data_file = min((project / "data" / "conferences").glob("*.yml"))
+    text = data_file.read_text(encoding="utf-8")
+    data_file.write_text(re.sub(r"(?m)^timezone: .*$", "timezone: Asia/Doha", text, count=1), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-m", "real_site and not browser", "--project", str(project),
+         "--basetemp", str(tmp_path / "tests"), "-p", "no:cacheprovider", "-q", "tests/test_site.py"],
+        cwd=REPO, capture_output=True, text=True, timeout=300)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Traceback" not in output and "AssertionError" not in output
+    (problem,) = [line for line in output.splitlines() if line.startswith(f"data/conferences/{data_file.name}:")]
+    assert "'timezone' is 'Asia/Doha' (not a time zone" in problem
+    errors = [line for line in output.splitlines() if line.startswith("ERROR tests/test_site.py::")]
+    briefly = f"1 problem in the content of {project.resolve()} (listed at the end; make check)"
+    assert errors and output.splitlines().count(briefly) == len(errors), output[-3000:]
