@@ -21,10 +21,10 @@ pytestmark = pytest.mark.browser
 LABELS_LINE = 'not_found_home: {ar: "الانتقال إلى الصفحة الرئيسية", en: "Go to the home page"}'
 
 
-@pytest.fixture
-def served(tmp_path: Path) -> Iterator[tuple[Path, str]]:
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
     """A fixture site served by `make serve`'s server on a free loopback port: its folder and its address."""
-    project = make_fixture_site(tmp_path / "project")
+    project = make_fixture_site(tmp_path_factory.mktemp("serve") / "project")
     shutil.copytree(REPO / "scripts", project / "scripts", ignore=shutil.ignore_patterns("__pycache__"))
     server = subprocess.Popen([sys.executable, "scripts/serve.py", "-a", "127.0.0.1:0"], cwd=project,
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
