@@ -4,15 +4,14 @@
 
 `mkdocs build` with mkdocs-static-i18n builds the languages one after another in one process: the default
 language first, then each other language from the plugin's `on_post_build`, every language overwriting the
-theme's assets and static templates (404.html, sitemap.xml) of the one before, and at the end the search
-entries of every language merged into one index (which hooks may divide again). Here each language has its own
+theme's assets and static templates (404.html, sitemap.xml) of the one before. Here each language has its own
 worker process that runs that same sequence — the real `mkdocs build --strict` command — but renders only its
 own language's pages: the other languages still go through configuration, files, navigation and static
 templates, so the sitemap, the language links and whatever hooks gather per language are what the sequential
-build has. Each worker hands its language's search entries to the others through a file, so the last worker
-merges every language's entries as the sequential build does. The workers' outputs are laid over each other
-in build order (the last language's files win, as in the sequential build): the result is byte for byte the
-site `mkdocs build --strict` writes, and the tests check it.
+build has; each language's search bundle is written by the worker rendering it (hooks/search_index.py), and
+Material's own search index, which static-i18n merges, holds no page. The workers' outputs are laid over each
+other in build order (the last language's files win, as in the sequential build): the result is byte for byte
+the site `mkdocs build --strict` writes, and the tests check it.
 
 Either way the build goes to a temporary directory beside the site directory, which replaces the site
 directory only when every worker succeeded: a failed build leaves the last good site in place.
@@ -21,14 +20,12 @@ directory only when every worker succeeded: a failed build leaves the last good 
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 
@@ -55,27 +52,7 @@ def mkdocs_command(config_file: Path, site_dir: Path) -> list[str]:
     return ["build", "--strict", "-f", str(config_file), "-d", str(site_dir)]
 
 
-def _entries_file(exchange: Path, language: str) -> Path:
-    return exchange / f"search-entries-{language}.json"
-
-
-def _publish_entries(exchange: Path, language: str, entries: list[dict]) -> None:
-    """Give the other workers this language's search entries (renamed into place: never read half written)."""
-    partial = exchange / f".search-entries-{language}.json"
-    partial.write_text(json.dumps(entries), encoding="utf-8")
-    os.replace(partial, _entries_file(exchange, language))
-
-
-def _await_entries(exchange: Path, language: str) -> list[dict]:
-    """Another worker's search entries, once it has rendered its language (the parent stops this worker if that
-    worker fails)."""
-    file = _entries_file(exchange, language)
-    while not file.exists():
-        time.sleep(0.02)
-    return json.loads(file.read_text(encoding="utf-8"))
-
-
-def run_worker(language: str, config_file: Path, site_dir: Path, exchange: Path) -> None:
+def run_worker(language: str, config_file: Path, site_dir: Path) -> None:
     """Run `mkdocs build --strict`, rendering only the pages of `language` (in this process)."""
     import mkdocs.__main__
     from mkdocs.commands import build as build_module
@@ -137,21 +114,6 @@ def run_worker(language: str, config_file: Path, site_dir: Path, exchange: Path)
         if language == i18n.default_language:
             # The default language is built first: the languages after it are the other workers' business.
             i18n.building = True
-            build_site(config, **kwargs)
-            _publish_entries(exchange, language, i18n.search_entries)
-            return
-        merge_search_entries = i18n.reconfigure_search_index
-
-        def merge_every_language(config):
-            # static-i18n merges the search entries it gathered language by language into one index (which hooks
-            # may then divide): the entries of the languages rendered by the other workers, in build order.
-            own = i18n.search_entries
-            _publish_entries(exchange, language, own)
-            i18n.search_entries = [entry for other in i18n.build_languages for entry in (
-                own if other == language else _await_entries(exchange, other))]
-            merge_search_entries(config)
-
-        i18n.reconfigure_search_index = merge_every_language
         build_site(config, **kwargs)
 
     build_module.get_navigation = navigation_noting_its_pages
@@ -180,8 +142,7 @@ def build_parallel(config_file: Path, output: Path, scratch: Path) -> int:
     for language, directory, log in zip(languages, worker_dirs, logs):
         with log.open("wb") as stream:
             workers.append(subprocess.Popen(
-                [sys.executable, __file__, "--worker", language, "--exchange", str(scratch), "-f", str(config_file),
-                 "-d", str(directory)],
+                [sys.executable, __file__, "--worker", language, "-f", str(config_file), "-d", str(directory)],
                 stdout=stream, stderr=subprocess.STDOUT, cwd=config_file.parent))
     # As the sequential build does, report the languages in build order and stop at the first that fails.
     for index, (worker, log) in enumerate(zip(workers, logs)):
@@ -219,12 +180,11 @@ def main() -> int:
     parser.add_argument("-d", "--site-dir", type=Path, help="where the site goes (default: site/ beside mkdocs.yml)")
     parser.add_argument("--sequential", action="store_true", help="one process, as `mkdocs build --strict`")
     parser.add_argument("--worker", metavar="LANGUAGE", help=argparse.SUPPRESS)
-    parser.add_argument("--exchange", type=Path, help=argparse.SUPPRESS)
     arguments = parser.parse_args()
     config_file = arguments.config_file.resolve()
     site_dir = (arguments.site_dir or config_file.parent / "site").resolve()
     if arguments.worker:
-        run_worker(arguments.worker, config_file, site_dir, arguments.exchange)
+        run_worker(arguments.worker, config_file, site_dir)
         return 0
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     # Beside the site directory, so that the finished site is moved into place, not copied.

@@ -1,147 +1,241 @@
-// The search worker: Material's own worker (its URL is the `material` parameter of this script's URL), with
-// every indexed word and every query word turned into its search key by the same function (normalise.js),
-// and the results ranked by names and by the number of query words found. Material's worker stays in charge
-// of indexing, scoring and highlighting the results; this script changes what reaches it and what it returns.
+// The search worker Material's search box talks to (its `config.search`, set by page.js): it answers Material's
+// worker messages — SETUP, then READY; QUERY, then RESULT — from the language's Pagefind bundle (its address is
+// the `bundle` parameter of this script's URL), which it loads when the visitor first turns to the search box.
+// Each query word becomes its search key (normalise.js; the build indexed the key of every Arabic word beside
+// the word, hooks/conference_site/search_records.py) and is looked up on its own, so that a page found by some of
+// the words is still shown, with the others listed as missing. Results are ranked by names (a page whose title,
+// short name, slogan or year is the query comes first), then by the number of query words found, then by
+// Pagefind's score. The facets chosen beside the results (page.js) reach this worker on a BroadcastChannel.
 "use strict"
 
-importScripts("normalise.js")
+importScripts("rules.js", "normalise.js")
 
-const { normaliseWord } = self.siteSearchNormalise
+const { fold, normaliseWord, isArabic } = self.siteSearchNormalise
 const SETUP = 0
+const READY = 1
 const QUERY = 2
 const RESULT = 3
 
-// Material's worker listens and answers with the global addEventListener and postMessage; catch the one and
-// wrap the other, so that each message can be rewritten on its way in and out.
-let materialListener
-self.addEventListener = (type, listener) => {
-  if (type !== "message")
-    throw new TypeError(`search worker: unexpected '${type}' listener`)
-  materialListener = listener
-}
-importScripts(new URL(location.href).searchParams.get("material"))
-delete self.addEventListener
-if (typeof materialListener === "undefined")
-  throw new TypeError("search worker: Material's worker registered no message listener")
+const parameters = new URL(location.href).searchParams
+const BUNDLE = parameters.get("bundle")
+const channel = new BroadcastChannel(parameters.get("channel"))
+// The results whose text is downloaded at once, then this many more each time the visitor reaches the end.
+const PAGE = 10
+// Words of an excerpt, around the query words it holds.
+const EXCERPT = 24
+const SEPARATOR = /[\s\-–—،؛؟«»“”"'()[\]{}.,:;!?/|]+/
 
-const post = self.postMessage.bind(self)
-self.postMessage = message => post(message.type === RESULT ? rank(message, queries.shift()) : message)
+let engine                                  // Pagefind, once loaded
+let latest = 0                              // the number of the latest query: an earlier one's answer is dropped
+let text = ""                               // the latest query
+let shown = PAGE                            // how many results to show
+let filters = {}                            // facet → the value chosen
+let facetsWanted = false                    // whether the visitor opened the facets
 
-const lunr = self.lunr
-const stemLatin = word => lunr.stemmer(new lunr.Token(word)).toString()
-
-// Index time: the last step of lunr's pipeline, after Material's tokenizer has recorded where each word
-// stands in the original text (so the results still show and highlight the text as written).
-function normaliseToken(token) {
-  const key = normaliseWord(token.toString(), stemLatin)
-  return key ? token.update(() => key) : undefined
-}
-lunr.Pipeline.registerFunction(normaliseToken, "siteNormalise")
-
-const addDocument = lunr.Builder.prototype.add
-const normalisingBuilders = new WeakSet()
-lunr.Builder.prototype.add = function (doc, attributes) {
-  if (!normalisingBuilders.has(this)) {
-    this.pipeline.add(normaliseToken)
-    normalisingBuilders.add(this)
-  }
-  return addDocument.call(this, doc, attributes)
+function pagefind() {
+  engine = engine || import(`${BUNDLE}pagefind.js`).then(async module => {
+    await module.options({ basePath: BUNDLE, excerptLength: EXCERPT })
+    await module.init()
+    return module
+  })
+  return engine
 }
 
-// Query time: the words of the query become keys; lunr's query syntax around them (quotes, +, -, *, ~, ^)
-// stays for Material to read. A word the index drops (an English stop word) is dropped from the query too.
-const QUERY_SYNTAX = /(\s+|["+\-*~^])/
-let separator = /[\s-]+/                 // the index's, from its configuration
-let dropsStopWords = false
-let pageNames = new Map()                // page location → the keys of each of its names
-const queries = []                       // each query sent to Material whose result has not come back yet
-
-function queryKey(word) {
-  if (dropsStopWords && !lunr.stopWordFilter(new lunr.Token(word.toLowerCase())))
-    return ""
-  return normaliseWord(word, stemLatin)
-}
-
-function keysOf(text) {
-  return [...new Set(text.split(separator).map(queryKey).filter(Boolean))]
-}
-
+// The words of a query: each with its key (what is looked up) and as the visitor typed it.
 function readQuery(query) {
-  const words = new Map()                // key → the word the visitor typed
-  for (const part of query.split(QUERY_SYNTAX).filter((_, index) => index % 2 === 0))
-    for (const word of part.split(separator)) {
-      const key = queryKey(word)
-      if (key && !words.has(key))
-        words.set(key, word)
+  const words = new Map()
+  for (const typed of query.split(SEPARATOR)) {
+    const key = normaliseWord(typed)
+    if (key && !words.has(key))
+      words.set(key, { typed, key, arabic: isArabic(key) })
+  }
+  return [...words.values()]
+}
+
+const escapeHTML = text => text.replace(/[&<>"]/g, character => `&#${character.charCodeAt(0)};`)
+
+// The key of each word the page shows is compared with the query: an Arabic word matches a query key it starts
+// with (the last word may still be being typed); a Latin word matches the words Pagefind's stemmer found it in.
+function matcher(keys) {
+  return word => {
+    const key = normaliseWord(word)
+    return key !== "" && keys.some(prefix => key.startsWith(prefix))
+  }
+}
+
+function marked(words, matches) {
+  return words.map(word => matches(word) ? `<mark>${escapeHTML(word)}</mark>` : escapeHTML(word)).join(" ")
+}
+
+// The stretch of `words` of EXCERPT words that holds the most matches (the start, when none does).
+function excerpt(words, matches) {
+  const hits = words.map(word => matches(word) ? 1 : 0)
+  let best = 0
+  let bestCount = -1
+  let count = 0
+  for (let end = 0; end < words.length; end++) {
+    count += hits[end]
+    if (end >= EXCERPT)
+      count -= hits[end - EXCERPT]
+    const start = Math.max(0, end - EXCERPT + 1)
+    if (count > bestCount) {
+      best = start
+      bestCount = count
     }
-  return { keys: [...words.keys()], words }
+  }
+  const start = Math.max(0, Math.min(best, words.length - EXCERPT))
+  const shownWords = words.slice(start, start + EXCERPT)
+  return `${start > 0 ? "… " : ""}${marked(shownWords, matches)}${start + EXCERPT < words.length ? " …" : ""}`
 }
 
-function rewriteQuery(query) {
-  return query
-    .split(QUERY_SYNTAX)
-    .map((part, index) => index % 2 ? part : keysOf(part).join(" "))
-    .join("")
+// A name is what the visitor typed when each of its words starts with a query key and each query key begins one
+// of its words.
+function isNamed(name, keys) {
+  const nameKeys = name.split(SEPARATOR).map(normaliseWord).filter(Boolean)
+  return nameKeys.length > 0 && keys.length > 0
+    && nameKeys.every(nameKey => keys.some(key => nameKey.startsWith(key)))
+    && keys.every(key => nameKeys.some(nameKey => nameKey.startsWith(key)))
 }
 
-// Results: first the pages one of whose names (the title, or another name such as a short name, a slogan,
-// a year) is what the visitor typed; then the pages that contain more of the query's words; among those,
-// Material's order stands (its score boosts matches in the title and in the other names). Material ranks by
-// score alone, where one title match of a word found on almost every page ("social") outweighs the rest.
-function rank(message, query) {
-  const ranked = message.data.items
-    .map((items, order) => {
-      const found = new Set(items.flatMap(item => Object.keys(item.terms).filter(term => item.terms[term])))
-      const names = pageNames.get(items[0].location.split("#")[0]) || []
-      return {
-        items: items.map(item => ({ ...item, terms: termsShown(item.terms, found, query) })),
-        order,
-        named: names.some(name => isNamed(name, query.keys)),
-        matched: found.size
-      }
-    })
-    .sort((a, b) => b.named - a.named || b.matched - a.matched || a.order - b.order)
+// One result of Material's list: the page, then its sections that hold query words. The words of the indexed
+// keys (meta.keys, at the start of the content) are the build's, not the page's: they are not shown.
+function resultItems(fragment, candidate, words, score) {
+  const content = fragment.content.split(/\s+/)
+  const start = Number(fragment.meta.keys || 0)
+  const keys = [...new Set([
+    ...words.filter(word => word.arabic).map(word => word.key),
+    ...candidate.locations.map(location => fold(content[location] || "")).filter(key => key && !isArabic(key))
+  ])]
+  const matches = matcher(keys)
+  const found = new Set(candidate.found)
+  const terms = Object.fromEntries([
+    ...keys.map(key => [key, true]),
+    ...words.filter(word => !found.has(word.key)).map(word => [word.typed, false])
+  ])
+  const headings = fragment.anchors
+    .filter(anchor => /^h[2-6]$/i.test(anchor.element) && anchor.id && anchor.location >= start)
+    .sort((a, b) => a.location - b.location)
+  const introduction = content.slice(start, headings.length ? headings[0].location : content.length)
+  // Pagefind gives the address from the site's root ("/en/…"); Material resolves it from its base, which is
+  // relative (the site may be published under a path).
+  const location = fragment.raw_url.replace(/^\//, "")
+  const page = {
+    location,
+    title: marked(fragment.meta.title.split(/\s+/), matches),
+    text: excerpt(introduction.some(matches) || !headings.length ? introduction : content.slice(start), matches),
+    score,
+    terms
+  }
+  const sections = headings
+    .map((heading, index) => ({ heading, words: content.slice(heading.location + heading.text.split(/\s+/).length,
+                                                             (headings[index + 1] || {}).location || content.length) }))
+    .filter(({ heading, words }) => words.some(matches) || heading.text.split(/\s+/).some(matches))
+    .map(({ heading, words }) => ({
+      location: `${location}#${heading.id}`,
+      title: marked(heading.text.split(/\s+/), matches),
+      text: excerpt(words, matches),
+      score: score - 0.5,
+      terms
+    }))
+  return [page, ...sections]
+}
+
+async function answer(number) {
+  const words = readQuery(text)
+  if (!words.length) {
+    post(number, [])
+    return
+  }
+  const search = await pagefind()
+  const keys = words.map(word => word.key)
+  // Each word on its own (a page with some of the words is a result), and all of them together: Pagefind's
+  // score of a page holding every word weighs where it holds them (names and titles most).
+  const [together, ...searches] = await Promise.all([
+    words.length > 1 ? search.search(keys.join(" "), { filters }) : { results: [] },
+    ...words.map(word => search.search(word.key, { filters }))
+  ])
+  if (number !== latest)
+    return
+  const togetherScores = new Map(together.results.map(result => [result.id, result.score]))
+  const candidates = new Map()
+  searches.forEach((found, index) => {
+    for (const result of found.results) {
+      const candidate = candidates.get(result.id)
+        || { result, found: [], score: 0, together: togetherScores.get(result.id) || 0, locations: [] }
+      candidate.found.push(words[index].key)
+      candidate.score += result.score
+      if (!words[index].arabic)
+        candidate.locations.push(...result.words)
+      candidates.set(result.id, candidate)
+    }
+  })
+  const ranked = [...candidates.values()]
+    .sort((a, b) => b.found.length - a.found.length || b.together - a.together || b.score - a.score)
+  const fragments = await Promise.all(ranked.slice(0, shown).map(candidate => candidate.result.data()))
+  if (number !== latest)
+    return
+  const groups = fragments
+    .map((fragment, index) => ({
+      fragment,
+      candidate: ranked[index],
+      named: [fragment.meta.title, ...JSON.parse(fragment.meta.names || "[]")].some(name => isNamed(name, keys))
+    }))
+    .sort((a, b) => b.named - a.named || b.candidate.found.length - a.candidate.found.length
+      || b.candidate.together - a.candidate.together || b.candidate.score - a.candidate.score)
   // The score decides which result Enter opens (the highest): it must agree with the order shown.
-  const items = ranked.map(({ items, named, matched }) => items.map(item => (
-    { ...item, score: item.score + (named ? 1e12 : 0) + matched * 1e9 }
-  )))
-  return { ...message, data: { ...message.data, items } }
+  post(number, groups.map(({ fragment, candidate }, index) => resultItems(fragment, candidate, words,
+                                                                          groups.length - index)))
+  channel.postMessage({ type: "results", shown: groups.length, total: ranked.length })
+  if (facetsWanted)
+    channel.postMessage({ type: "facets", facets: facetValues(searches), chosen: filters })
 }
 
-// The words found become the result link's highlight parameter, as keys (page.js compares keys); the words
-// missing are listed under the result as the visitor typed them. Material adds the page itself to a group of
-// its sections without any words: it gets the words found in its sections, for its link to highlight them.
-function termsShown(terms, found, query) {
-  const entries = Object.keys(terms).length
-    ? Object.entries(terms)
-    : [...found].map(term => [term, true])
-  return Object.fromEntries(entries.map(([term, isFound]) => (
-    [isFound ? term : query.words.get(term) || term, isFound]
-  )))
+// The values of each facet among the results (the facets' chunks are downloaded once the visitor opens them).
+function facetValues(searches) {
+  const values = {}
+  for (const { filters: counts } of searches)
+    for (const [facet, byValue] of Object.entries(counts || {}))
+      for (const [value, count] of Object.entries(byValue))
+        if (count > 0 || filters[facet] === value)
+          (values[facet] = values[facet] || new Set()).add(value)
+  return Object.fromEntries(Object.entries(values).map(([facet, set]) => [facet, [...set]]))
 }
 
-// A name is what the visitor typed when each of its words starts with a query word and each query word
-// begins one of its words (the last one may still be being typed).
-function isNamed(nameKeys, queryKeys) {
-  return nameKeys.length > 0 && queryKeys.length > 0
-    && nameKeys.every(name => queryKeys.some(query => name.startsWith(query)))
-    && queryKeys.every(query => nameKeys.some(name => name.startsWith(query)))
+function post(number, items) {
+  if (number === latest)
+    self.postMessage({ type: RESULT, data: { items } })
+}
+
+function ask() {
+  const number = ++latest
+  answer(number).catch(error => {
+    console.error("search:", error)
+    post(number, [])
+  })
 }
 
 self.addEventListener("message", ({ data: message }) => {
   if (message.type === SETUP) {
-    const { config } = message.data
-    separator = new RegExp(config.separator)
-    dropsStopWords = config.pipeline.includes("stopWordFilter")
-    pageNames = new Map(message.data.docs
-      .filter(doc => !doc.location.includes("#"))
-      .map(doc => [doc.location, [doc.title, ...doc.names || []].map(keysOf)]))
-    // lunr's core needs no language pack: its English stemmer and trimmer are replaced by normaliseToken
-    // (lunr-languages' Arabic trimmer and stemmer too), and `pipeline` says which of its steps stay.
-    message = { ...message, data: { ...message.data, config: { ...config, lang: ["en"] } } }
+    self.postMessage({ type: READY })
   } else if (message.type === QUERY) {
-    queries.push(readQuery(message.data))
-    message = { ...message, data: rewriteQuery(message.data) }
+    text = message.data
+    shown = PAGE
+    ask()
   }
-  materialListener({ data: message })
+})
+
+channel.addEventListener("message", ({ data: message }) => {
+  if (message.type === "prepare") {
+    pagefind()
+  } else if (message.type === "more") {
+    shown += PAGE
+    ask()
+  } else if (message.type === "filters") {
+    filters = message.filters
+    shown = PAGE
+    ask()
+  } else if (message.type === "open-facets") {
+    facetsWanted = true
+    pagefind().then(search => search.filters()).then(ask)
+  }
 })

@@ -1,0 +1,114 @@
+"""What the search knows of each page: its names, its facets, and the document Pagefind indexes for it.
+
+A page's search record holds its title and other names (a conference's slogan and years, an organisation's
+short name: a query naming one ranks the page first), and its facets — kind, year, country and organisation,
+written as a visitor of that language reads them (they are the filter values the search offers). The indexed
+document is the page's content with, before it, the search key of its Arabic words (search_keys.py): Pagefind
+stems each form of a word in its own way, so that «ورشات» and «ورشة» or «اليونيسيف» and «اليونيسف» did not meet;
+a query key meets the indexed key whatever form either was written in. The number of key words goes into the
+record's metadata, and the search worker leaves them out of what it shows.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from dataclasses import dataclass, field
+
+from .catalog import Catalog, Entity
+from .formatting import country_name
+from .search_keys import is_arabic, search_key, words
+
+# The facets, in the order the search shows them; each is a Pagefind filter of that name.
+FACETS = ("kind", "year", "country", "organisation")
+# Pagefind weighs a word by the element it is in (1 for text, 7 for <h1>); names outweigh a title's heading.
+NAME_WEIGHT = 10
+# The home page and the listings name every entity they list: their text weighs less than an entity's own page,
+# or a query would find the listings before the pages it names.
+GENERAL_PAGE_WEIGHT = 0.2
+_TAG = re.compile(r"<[^>]*>")
+# Pagefind joins the text of adjacent cells (`<dt>المكان</dt><dd>قاعة…` would be «المكانقاعة»): the boundary
+# between two such elements gets a space, which is white space to the indexer as in HTML.
+_ADJACENT_CELLS = re.compile(r"(</(?:dt|dd|th|td|li|caption|figcaption)>)(?=<)")
+_SPACED = r"\1 "
+
+
+@dataclass(frozen=True)
+class SearchRecord:
+    url: str                                   # the page's address from the site root, as MkDocs writes it
+    language: str
+    title: str
+    names: list[str] = field(default_factory=list)
+    facets: dict[str, list[str]] = field(default_factory=dict)
+
+
+def _years(*entities: Entity) -> list[str]:
+    return sorted({str(year) for entity in entities for year in (entity.data.start.year, entity.data.end.year)},
+                  reverse=True)
+
+
+def _organisation_titles(catalog: Catalog, ids: list[str], language: str) -> list[str]:
+    return sorted({catalog.organisations[org_id].text(language).title for org_id in ids})
+
+
+def entity_facets(catalog: Catalog, entity: Entity, language: str) -> dict[str, list[str]]:
+    """The facets of an entity's page, each value as the page's language writes it."""
+    kind = [catalog.label(f"search_kind_{entity.kind}", language)]
+    if entity.kind == "conference":
+        organisations = [part.organisation for part in entity.data.organisations]
+        return {"kind": kind, "year": _years(entity), "country": [country_name(entity.data.country, language)],
+                "organisation": _organisation_titles(catalog, organisations, language)}
+    if entity.kind == "workshop":
+        conference = catalog.conferences[entity.data.conference]
+        return {"kind": kind, "year": _years(conference), "country": [country_name(conference.data.country, language)],
+                "organisation": _organisation_titles(catalog, entity.data.presenters, language)}
+    if entity.kind == "organisation":
+        country = (country_name(entity.data.country, language) if entity.data.country
+                   else catalog.label("international", language))
+        conferences = [participation.conference for participation in catalog.participations_of(entity.id)]
+        return {"kind": kind, "year": _years(*conferences), "country": [country],
+                "organisation": [entity.text(language).title]}
+    raise ValueError(f"{entity.data_path}: no search facets for entities of kind '{entity.kind}'")
+
+
+def other_names(entity: Entity | None, language: str) -> list[str]:
+    """The names a visitor may search an entity by besides its title: slogan and years, short name."""
+    if entity is None:
+        return []
+    text = entity.text(language)
+    if entity.kind == "conference":
+        return [*([text.slogan] if text.slogan else []), *sorted(_years(entity))]
+    if entity.kind == "organisation":
+        return [text.short_name] if text.short_name else []
+    return []
+
+
+def search_record(catalog: Catalog, entity: Entity | None, language: str, url: str, title: str) -> SearchRecord:
+    """The record of a page: an entity's page has names and facets; a general page has its title only."""
+    facets = entity_facets(catalog, entity, language) if entity is not None else {}
+    return SearchRecord(url, language, title, other_names(entity, language), facets)
+
+
+def _keys(text: str, arabic_only: bool) -> list[str]:
+    found = (search_key(word) for word in words(text) if not arabic_only or is_arabic(word))
+    return list(dict.fromkeys(key for key in found if key))
+
+
+def search_document(record: SearchRecord, content: str) -> str:
+    """The HTML Pagefind indexes for a page: its metadata and facets, the keys of its words, then its content."""
+    name_keys = _keys(" ".join([record.title, *record.names]), arabic_only=False)
+    body_keys = _keys(html.unescape(_TAG.sub(" ", content)), arabic_only=True)
+    escape = html.escape
+    weight = "" if record.facets else f' data-pagefind-weight="{GENERAL_PAGE_WEIGHT}"'
+    facets = "".join(f'<span data-pagefind-filter="{name}">{escape(value)}</span>'
+                     for name in FACETS for value in record.facets.get(name, []))
+    return (
+        f'<html lang="{record.language}"><head><title>{escape(record.title)}</title></head><body>'
+        f'<span data-pagefind-meta="title">{escape(record.title)}</span>'
+        f'<span data-pagefind-meta="names">{escape(json.dumps(record.names, ensure_ascii=False))}</span>'
+        f'<span data-pagefind-meta="keys">{len(name_keys) + len(body_keys)}</span>{facets}'
+        f'<main data-pagefind-body><p data-pagefind-weight="{NAME_WEIGHT}">{escape(" ".join(name_keys))}</p>'
+        f'<div{weight}><p>{escape(" ".join(body_keys))}</p>{_ADJACENT_CELLS.sub(_SPACED, content)}</div>'
+        f'</main></body></html>'
+    )
