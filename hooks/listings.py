@@ -1,60 +1,112 @@
-"""Generate the listings of the home page and of the three index pages from the catalog.
+"""Generate the listings of the home page, of the three index pages and of their further pages from the catalog.
 
-Conferences: upcoming first (soonest first), then past (most recent first), "today" being the build date.
-Workshops: grouped by conference. Organisations: grouped by kind. The home page presents the next
-conference, or the most recent one when none is coming.
+Conferences and workshops: upcoming first (soonest first), then past (most recent first), "today" being the
+build date; the first page holds what is upcoming and the most recent year, a page per year holds the rest, so
+that no page grows with the site (conference_site/listings.py). Organisations: grouped by kind, a page of them at
+a time. The year and page pages are MkDocs generated pages, added before static-i18n sorts the files by language
+so that each has its counterpart in the other language. The home page presents the next conference, or the most
+recent one when none is coming.
 """
 
 from __future__ import annotations
 
 from itertools import groupby
+from types import SimpleNamespace
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from conference_site import listings
 from conference_site.calendar import FEED_NAME as CALENDAR_FEED
 from conference_site.catalog import Catalog, Entity
 from conference_site.news_feed import FEED_NAME as NEWS_FEED
-from conference_site.rendering import PageView, markup, page_view, render, today
+from conference_site.rendering import PageView, build_language, catalog_of, markup, page_view, render, today
+from conference_site.schema import LANGUAGES
 
-ORGANISATION_KINDS = ("government-department", "federation", "professional-association", "foundation", "ngo",
-                      "un-body")
-
-
-def upcoming_and_past(catalog: Catalog) -> tuple[list[Entity], list[Entity]]:
-    day = today()
-    conferences = sorted(catalog.conferences.values(), key=lambda c: (c.data.start, c.id))
-    upcoming = [c for c in conferences if c.data.end >= day]
-    past = [c for c in reversed(conferences) if c.data.end < day]
-    return upcoming, past
+TITLES = {"conferences": "year_conferences", "workshops": "year_workshops", "organisations": "organisations_page"}
 
 
-def _by_title(view: PageView, entities: list[Entity]) -> list[Entity]:
-    return sorted(entities, key=lambda entity: (view.text(entity).title, entity.id))
+def _page_text(catalog: Catalog, page: listings.ListingPage, language: str) -> dict[str, str]:
+    label = TITLES[page.listing]
+    number = str(page.number)
+    return {"title": catalog.label(label, language).format(number=number),
+            "summary": catalog.label(f"{label}_summary", language).format(number=number)}
+
+
+@event_priority(-110)  # after static-i18n (-100) has chosen this build's files
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    catalog = catalog_of(config)
+    language = build_language(config)
+    for page in listings.generated_pages(catalog):
+        file = File.generated(config, f"{language}/{page.uri}", inclusion=InclusionLevel.NOT_IN_NAV,
+                              content=listings.page_source(**_page_text(catalog, page, language)))
+        file.dest_uri = f"{listings.listing_url(language, page.uri)}index.html"
+        file.alternates = {other: SimpleNamespace(url=listings.listing_url(other, page.uri)) for other in LANGUAGES}
+        files.append(file)
+    return files
+
+
+def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+    view_uri = page.file.src_uri.split("/", 1)[-1]
+    if view_uri not in {listing.uri for listing in listings.generated_pages(catalog_of(config))}:
+        return context
+    for alternate in getattr(config.extra, "alternate", None) or []:
+        alternate["link"] = listings.listing_url(alternate["lang"], view_uri)
+    return context
+
+
+def _years(view: PageView, listing: str, conferences: list[Entity]) -> list[tuple[str, str, int]]:
+    return [(view.digits(str(year)), view.href(listings.year_page_uri(listing, year)),
+             len(listings.of_year(conferences, year))) for year in listings.conference_years(conferences)]
+
+
+def _workshop_groups(catalog: Catalog, conferences: list[Entity]) -> list[tuple[Entity, list[Entity]]]:
+    return [(conference, catalog.workshops_of(conference.id)) for conference in conferences]
+
+
+def _organisation_context(view: PageView, number: int) -> tuple[str, dict]:
+    catalog = view.catalog
+    on_page = listings.organisations_on_page(catalog, view.language, number)
+    groups = [(kind, list(items)) for kind, items in groupby(on_page, lambda o: o.data.kind)]
+    count = listings.organisation_page_count(catalog)
+    pages = [(view.digits(str(n)), view.href(listings.organisation_page_uri(n)), n == number)
+             for n in range(1, count + 1)] if count > 1 else []
+    return "organisation-list.html", {"groups": groups, "pages": pages}
 
 
 def _listing_context(view: PageView) -> tuple[str, dict] | None:
     catalog = view.catalog
+    conferences = list(catalog.conferences.values())
     if view.uri == "index.md":
-        upcoming, past = upcoming_and_past(catalog)
+        upcoming, past = listings.upcoming_and_past(conferences, today())
         featured, is_upcoming = (upcoming[0], True) if upcoming else ((past[0], False) if past else (None, False))
         return "home.html", {"featured": featured, "featured_is_upcoming": is_upcoming}
+    generated = {page.uri: page for page in listings.generated_pages(catalog)}
+    page = generated.get(view.uri)
     if view.uri == "conferences/index.md":
-        upcoming, past = upcoming_and_past(catalog)
-        return "conference-list.html", {"upcoming": upcoming, "past": past, "calendar_feed": CALENDAR_FEED,
-                                        "news_feed": NEWS_FEED}
+        upcoming, past = listings.first_page(conferences, today())
+        return "conference-list.html", {"first_page": True, "upcoming": upcoming, "past": past,
+                                        "years": _years(view, "conferences", conferences),
+                                        "calendar_feed": CALENDAR_FEED, "news_feed": NEWS_FEED}
+    if page is not None and page.listing == "conferences":
+        upcoming, past = listings.upcoming_and_past(listings.of_year(conferences, page.number), today())
+        return "conference-list.html", {"first_page": False, "upcoming": upcoming, "past": past, "years": []}
+    with_workshops = listings.with_workshops(catalog)
     if view.uri == "workshops/index.md":
-        upcoming, past = upcoming_and_past(catalog)
-        groups = [(conference, catalog.workshops_of(conference.id)) for conference in upcoming + past]
-        return "workshop-list.html", {"groups": [group for group in groups if group[1]]}
+        upcoming, past = listings.first_page(with_workshops, today())
+        return "workshop-list.html", {"groups": _workshop_groups(catalog, upcoming + past),
+                                      "years": _years(view, "workshops", with_workshops)}
+    if page is not None and page.listing == "workshops":
+        upcoming, past = listings.upcoming_and_past(listings.of_year(with_workshops, page.number), today())
+        return "workshop-list.html", {"groups": _workshop_groups(catalog, upcoming + past), "years": []}
     if view.uri == "organisations/index.md":
-        unknown = {o.data.kind for o in catalog.organisations.values()} - set(ORGANISATION_KINDS)
-        if unknown:
-            raise ValueError(f"no place in the organisations listing for kinds {sorted(unknown)}")
-        ordered = sorted(catalog.organisations.values(), key=lambda o: ORGANISATION_KINDS.index(o.data.kind))
-        groups = [(kind, _by_title(view, list(items))) for kind, items in groupby(ordered, lambda o: o.data.kind)]
-        return "organisation-list.html", {"groups": groups}
+        return _organisation_context(view, 1)
+    if page is not None and page.listing == "organisations":
+        return _organisation_context(view, page.number)
     return None
 
 
@@ -64,5 +116,6 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     if view is None or listing is None:
         return html
     template, context = listing
-    text = view.catalog.general_pages[view.uri][view.language].fields
+    general = view.catalog.general_pages.get(view.uri)
+    text = general[view.language].fields if general else SimpleNamespace(title=page.meta["title"])
     return render(config, template, view, text=text, body=markup(html), **context)

@@ -20,8 +20,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from conference_site.generated_files import generated_file
+from conference_site.listings import language_root
 from conference_site.rendering import build_language, catalog_of, page_view
-from conference_site.schema import DEFAULT_LANGUAGE
 from conference_site.search_bundle import BUNDLE_FOLDER, SearchBundle
 from conference_site.search_keys import rules_script
 from conference_site.search_records import FACETS, search_document, search_record
@@ -31,11 +31,6 @@ log = logging.getLogger(f"mkdocs.hooks.{__name__}")
 RULES = "assets/javascripts/search/rules.js"
 # The bundle of each language being built in this process, kept on the configuration static-i18n reuses.
 BUNDLES_KEY = "conference_site_search_bundles"
-
-
-def language_root(language: str) -> str:
-    """Where a language's site starts, relative to the site root: '' for the default language, 'en/' …"""
-    return "" if language == DEFAULT_LANGUAGE else f"{language}/"
 
 
 def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
