@@ -2,15 +2,19 @@
 
 A page's search record holds its title and other names (a conference's slogan and years, an organisation's
 short name: a query naming one ranks the page first), and its facets — kind, year, country and organisation,
-written as a visitor of that language reads them (they are the filter values the search offers). The indexed
-document is the page's content with, before it, the search key of its Arabic words (search_keys.py): Pagefind
-stems each form of a word in its own way, so that «ورشات» and «ورشة» or «اليونيسيف» and «اليونيسف» did not meet;
-a query key meets the indexed key whatever form either was written in. The number of key words goes into the
-record's metadata, and the search worker leaves them out of what it shows.
+written as a visitor of that language reads them (they are the values the search offers to narrow the results).
+The indexed document is the page's content with, before it, the search key of its Arabic words (search_keys.py):
+Pagefind stems each form of a word in its own way, so that «ورشات» and «ورشة» or «اليونيسيف» and «اليونيسف» did
+not meet; a query key meets the indexed key whatever form either was written in. Each facet value is indexed as
+a word of its own too (`facet_word`), which the worker adds to the query words to narrow the results: Pagefind's
+own filters are written in an order that changes from build to build (and their chunks hold every page of a
+value, which grows with the site). The number of these added words goes into the record's metadata, and the
+search worker leaves them out of what it shows.
 """
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import re
@@ -20,7 +24,7 @@ from .catalog import Catalog, Entity
 from .formatting import country_name
 from .search_keys import is_arabic, search_key, words
 
-# The facets, in the order the search shows them; each is a Pagefind filter of that name.
+# The facets, in the order the search shows them.
 FACETS = ("kind", "year", "country", "organisation")
 # Pagefind weighs a word by the element it is in (1 for text, 7 for <h1>); names outweigh a title's heading.
 NAME_WEIGHT = 10
@@ -90,6 +94,11 @@ def search_record(catalog: Catalog, entity: Entity | None, language: str, url: s
     return SearchRecord(url, language, title, other_names(entity, language), facets)
 
 
+def facet_word(facet: str, value: str) -> str:
+    """The word that stands for a facet's value in the index: no word of a page can be it or begin it."""
+    return f"zz{facet}{hashlib.sha256(value.encode('utf-8')).hexdigest()[:12]}"
+
+
 def _keys(text: str, arabic_only: bool) -> list[str]:
     found = (search_key(word) for word in words(text) if not arabic_only or is_arabic(word))
     return list(dict.fromkeys(key for key in found if key))
@@ -101,14 +110,17 @@ def search_document(record: SearchRecord, content: str) -> str:
     body_keys = _keys(html.unescape(_TAG.sub(" ", content)), arabic_only=True)
     escape = html.escape
     weight = "" if record.facets else f' data-pagefind-weight="{GENERAL_PAGE_WEIGHT}"'
-    facets = "".join(f'<span data-pagefind-filter="{name}">{escape(value)}</span>'
-                     for name in FACETS for value in record.facets.get(name, []))
+    facets = {name: [[facet_word(name, value), value] for value in record.facets[name]]
+              for name in FACETS if record.facets.get(name)}
+    facet_words = [word for values in facets.values() for word, _ in values]
     return (
         f'<html lang="{record.language}"><head><title>{escape(record.title)}</title></head><body>'
         f'<span data-pagefind-meta="title">{escape(record.title)}</span>'
         f'<span data-pagefind-meta="names">{escape(json.dumps(record.names, ensure_ascii=False))}</span>'
-        f'<span data-pagefind-meta="keys">{len(name_keys) + len(body_keys)}</span>{facets}'
+        f'<span data-pagefind-meta="facets">{escape(json.dumps(facets, ensure_ascii=False))}</span>'
+        f'<span data-pagefind-meta="keys">{len(name_keys) + len(facet_words) + len(body_keys)}</span>'
         f'<main data-pagefind-body><p data-pagefind-weight="{NAME_WEIGHT}">{escape(" ".join(name_keys))}</p>'
+        f'<p>{" ".join(facet_words)}</p>'
         f'<div{weight}><p>{escape(" ".join(body_keys))}</p>{_ADJACENT_CELLS.sub(_SPACED, content)}</div>'
         f'</main></body></html>'
     )

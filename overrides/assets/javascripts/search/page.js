@@ -108,10 +108,6 @@
       if (event.key !== "Escape")
         event.stopPropagation()
     })
-    facets.addEventListener("toggle", () => {
-      if (facets.open)
-        channel.postMessage({ type: "open-facets" })
-    })
     const selects = [...facets.querySelectorAll("select[name]")]
     for (const select of selects)
       select.addEventListener("change", () => channel.postMessage({
@@ -121,19 +117,19 @@
     const collator = new Intl.Collator(document.documentElement.lang)
     let results = { shown: 0, total: 0 }
     channel.addEventListener("message", ({ data: message }) => {
-      if (message.type === "results") {
-        results = message
-        facets.hidden = false
-      } else if (message.type === "facets") {
-        for (const select of selects) {
-          const values = new Set(message.facets[select.name] || [])
-          const chosen = message.chosen[select.name]
-          if (chosen)
-            values.add(chosen)
-          const sorted = [...values].sort((a, b) => select.name === "year" ? b.localeCompare(a) : collator.compare(a, b))
-          select.replaceChildren(select.options[0], ...sorted.map(value => new Option(value, value, false,
-                                                                                       value === chosen)))
-        }
+      if (message.type !== "results")
+        return
+      results = message
+      facets.hidden = false
+      // The values of the results shown, and the one chosen (which the results then all have).
+      for (const select of selects) {
+        const chosen = message.chosen[select.name]
+        const values = new Map(message.facets[select.name] || [])
+        if (chosen && !values.has(chosen))
+          values.set(chosen, select.selectedOptions[0].text)
+        const order = select.name === "year" ? (a, b) => b[1].localeCompare(a[1]) : (a, b) => collator.compare(a[1], b[1])
+        select.replaceChildren(select.options[0], ...[...values].sort(order).map(([word, value]) => (
+          new Option(value, word, false, word === chosen))))
       }
     })
     scroll.addEventListener("scroll", () => {

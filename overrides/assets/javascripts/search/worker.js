@@ -5,7 +5,8 @@
 // the word, hooks/conference_site/search_records.py) and is looked up on its own, so that a page found by some of
 // the words is still shown, with the others listed as missing. Results are ranked by names (a page whose title,
 // short name, slogan or year is the query comes first), then by the number of query words found, then by
-// Pagefind's score. The facets chosen beside the results (page.js) reach this worker on a BroadcastChannel.
+// Pagefind's score. The facets chosen beside the results (page.js) reach this worker on a BroadcastChannel; each
+// facet value is a word of the index (search_records.py's `facet_word`), added to every query word's search.
 "use strict"
 
 importScripts("rules.js", "normalise.js")
@@ -29,8 +30,7 @@ let engine                                  // Pagefind, once loaded
 let latest = 0                              // the number of the latest query: an earlier one's answer is dropped
 let text = ""                               // the latest query
 let shown = PAGE                            // how many results to show
-let filters = {}                            // facet → the value chosen
-let facetsWanted = false                    // whether the visitor opened the facets
+let filters = {}                            // facet → the word of the value chosen
 
 function pagefind() {
   engine = engine || import(`${BUNDLE}pagefind.js`).then(async module => {
@@ -150,9 +150,16 @@ async function answer(number) {
   const keys = words.map(word => word.key)
   // Each word on its own (a page with some of the words is a result), and all of them together: Pagefind's
   // score of a page holding every word weighs where it holds them (names and titles most).
+  // A word the index does not hold is left out of a search by Pagefind: each word is looked up alone first, so
+  // that a facet's word does not stand for it.
+  const chosen = Object.values(filters)
+  const narrowed = key => [key, ...chosen].join(" ")
   const [together, ...searches] = await Promise.all([
-    words.length > 1 ? search.search(keys.join(" "), { filters }) : { results: [] },
-    ...words.map(word => search.search(word.key, { filters }))
+    words.length > 1 ? search.search(narrowed(keys.join(" "))) : { results: [] },
+    ...words.map(async word => {
+      const alone = await search.search(word.key)
+      return chosen.length && alone.results.length ? search.search(narrowed(word.key)) : alone
+    })
   ])
   if (number !== latest)
     return
@@ -185,20 +192,18 @@ async function answer(number) {
   // The score decides which result Enter opens (the highest): it must agree with the order shown.
   post(number, groups.map(({ fragment, candidate }, index) => resultItems(fragment, candidate, words,
                                                                           groups.length - index)))
-  channel.postMessage({ type: "results", shown: groups.length, total: ranked.length })
-  if (facetsWanted)
-    channel.postMessage({ type: "facets", facets: facetValues(searches), chosen: filters })
+  channel.postMessage({ type: "results", shown: groups.length, total: ranked.length,
+                        facets: facetValues(fragments), chosen: filters })
 }
 
-// The values of each facet among the results (the facets' chunks are downloaded once the visitor opens them).
-function facetValues(searches) {
+// The values of each facet among the results shown: facet → [[word, value as the page's language writes it]].
+function facetValues(fragments) {
   const values = {}
-  for (const { filters: counts } of searches)
-    for (const [facet, byValue] of Object.entries(counts || {}))
-      for (const [value, count] of Object.entries(byValue))
-        if (count > 0 || filters[facet] === value)
-          (values[facet] = values[facet] || new Set()).add(value)
-  return Object.fromEntries(Object.entries(values).map(([facet, set]) => [facet, [...set]]))
+  for (const fragment of fragments)
+    for (const [facet, pairs] of Object.entries(JSON.parse(fragment.meta.facets || "{}")))
+      for (const [word, value] of pairs)
+        (values[facet] = values[facet] || new Map()).set(word, value)
+  return Object.fromEntries(Object.entries(values).map(([facet, map]) => [facet, [...map]]))
 }
 
 function post(number, items) {
@@ -234,8 +239,5 @@ channel.addEventListener("message", ({ data: message }) => {
     filters = message.filters
     shown = PAGE
     ask()
-  } else if (message.type === "open-facets") {
-    facetsWanted = true
-    pagefind().then(search => search.filters()).then(ask)
   }
 })
