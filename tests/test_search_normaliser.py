@@ -1,14 +1,17 @@
-"""The search normaliser (overrides/assets/javascripts/search/normalise.js), word by word, as the built site
-serves it to the browser: the one definition the search worker applies to the index and to the query."""
+"""The search keys, word by word: the rules of hooks/conference_site/search_keys.py, which the build applies to
+the words it indexes, and normalise.js, which applies the same rules (from the generated rules.js) in the browser
+to the query words and to the page a result opens — the two must give every word the same key."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page
 
-pytestmark = pytest.mark.browser
+from conference_site.search_keys import fold, search_key, words
+from site_builder import REPO
 
 # fold(): the spelling differences a search ignores, one per row.
 FOLDINGS = [
@@ -56,6 +59,39 @@ DIFFERENT_KEYS = [
 ]
 
 
+@pytest.mark.parametrize("folding,word,expected", FOLDINGS, ids=[row[0] for row in FOLDINGS])
+def test_fold(folding: str, word: str, expected: str) -> None:
+    assert fold(word) == expected
+
+
+@pytest.mark.parametrize("case,forms", SAME_KEY, ids=[row[0] for row in SAME_KEY])
+def test_forms_of_a_word_share_one_key(case: str, forms: list[str]) -> None:
+    found = {form: search_key(form) for form in forms}
+    assert len(set(found.values())) == 1, found
+    assert all(found.values()), found
+
+
+@pytest.mark.parametrize("case,forms", DIFFERENT_KEYS, ids=[row[0] for row in DIFFERENT_KEYS])
+def test_different_words_keep_different_keys(case: str, forms: list[str]) -> None:
+    found = [search_key(form) for form in forms]
+    assert len(set(found)) == len(forms), dict(zip(forms, found))
+
+
+def test_the_keys_of_the_issue_examples() -> None:
+    examples = ["الأخصائيين", "الإدمان", "قاعة", "اليونيسيف", "٢٠٢٣", "Workers"]
+    # Latin words are only folded: Pagefind's English stemmer does the rest.
+    assert [search_key(word) for word in examples] == ["اخصا", "ادم", "قاع", "يونيسف", "2023", "workers"]
+
+
+def corpus() -> list[str]:
+    """Every word of the real site's pages and of the fixture sites', and of the rule tables above."""
+    fixtures = Path(__file__).parent / "fixtures"
+    texts = [path.read_text(encoding="utf-8") for folder in (REPO / "docs", fixtures / "base", fixtures / "search")
+             for path in sorted(folder.rglob("*.md"))]
+    table = [word for _, word, _ in FOLDINGS] + [form for _, forms in SAME_KEY + DIFFERENT_KEYS for form in forms]
+    return sorted({*table, *(word for text in texts for word in words(text))})
+
+
 @pytest.fixture(scope="module")
 def normaliser_page(browser: Browser, site_url: str) -> Iterator[Page]:
     context = browser.new_context()
@@ -66,29 +102,12 @@ def normaliser_page(browser: Browser, site_url: str) -> Iterator[Page]:
     context.close()
 
 
-@pytest.mark.parametrize("folding,word,expected", FOLDINGS, ids=[row[0] for row in FOLDINGS])
-def test_fold(normaliser_page: Page, folding: str, word: str, expected: str) -> None:
-    assert normaliser_page.evaluate("word => siteSearchNormalise.fold(word)", word) == expected
-
-
-def keys(page: Page, words: list[str]) -> list[str]:
-    return page.evaluate("words => words.map(word => siteSearchNormalise.normaliseWord(word))", words)
-
-
-@pytest.mark.parametrize("case,words", SAME_KEY, ids=[row[0] for row in SAME_KEY])
-def test_forms_of_a_word_share_one_key(normaliser_page: Page, case: str, words: list[str]) -> None:
-    found = dict(zip(words, keys(normaliser_page, words)))
-    assert len(set(found.values())) == 1, found
-    assert all(found.values()), found
-
-
-@pytest.mark.parametrize("case,words", DIFFERENT_KEYS, ids=[row[0] for row in DIFFERENT_KEYS])
-def test_different_words_keep_different_keys(normaliser_page: Page, case: str, words: list[str]) -> None:
-    found = keys(normaliser_page, words)
-    assert len(set(found)) == len(words), dict(zip(words, found))
-
-
-def test_the_keys_of_the_issue_examples(normaliser_page: Page) -> None:
-    words = ["الأخصائيين", "الإدمان", "قاعة", "اليونيسيف", "٢٠٢٣", "Workers"]
-    # Without the worker's Porter stemmer, Latin words are only folded.
-    assert keys(normaliser_page, words) == ["اخصا", "ادم", "قاع", "يونيسف", "2023", "workers"]
+@pytest.mark.browser
+def test_the_browser_gives_every_word_the_key_the_build_gives_it(normaliser_page: Page) -> None:
+    every = corpus()
+    assert len(every) > 1000
+    in_browser = normaliser_page.evaluate("words => words.map(word => [siteSearchNormalise.fold(word), "
+                                          "siteSearchNormalise.normaliseWord(word)])", every)
+    differing = [(word, browser, (fold(word), search_key(word))) for word, browser in zip(every, in_browser)
+                 if tuple(browser) != (fold(word), search_key(word))]
+    assert differing == []

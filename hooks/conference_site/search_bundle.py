@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import shutil
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -63,7 +64,9 @@ class SearchBundle:
         """Write the bundle into `folder`, replacing what is there."""
         try:
             shutil.rmtree(folder, ignore_errors=True)
-            asyncio.run(self._index(folder))
+            # In a thread of its own: the caller may be running an event loop of its own (a browser test's).
+            with ThreadPoolExecutor(max_workers=1) as thread:
+                thread.submit(asyncio.run, self._index(folder)).result()
         finally:
             shutil.rmtree(self._scratch, ignore_errors=True)
         kept = {path for pattern in KEPT for path in folder.glob(pattern.format(language=self.language))}
