@@ -3,7 +3,8 @@
 Every file is valid against hooks/conference_site/schema.py and the entities refer to each other as real
 content does: conferences name their organisers and partners, workshops their conference and presenters,
 and the page bodies link to the pages they mention. The text is drawn from sentences about social work, in
-the length of the site's real pages. The same size and seed always give the same files.
+the length of the site's real pages, put together from parts so that pages vary as real ones do. The same size
+and seed always give the same files.
 
     python bench/generate.py DESTINATION --conferences 100
 """
@@ -23,7 +24,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
 from conference_site.translations import FIELD as TRANSLATED_FROM, source_hash  # noqa: E402
 
 WORKSHOPS_PER_CONFERENCE = 6
-FIRST_START = dt.date(2015, 1, 12)
+# Conferences nine days apart, the last UPCOMING of them after the day the benchmark builds as (TEST_EPOCH,
+# 1 May 2023), as on a real site: years of past conferences and a few announced.
+DAYS_APART = 9
+UPCOMING = 4
+LAST_PAST_START = dt.date(2023, 4, 20)
 
 # (country, time zone, city in Arabic, city in English, venue in Arabic, venue in English)
 PLACES = [
@@ -56,47 +61,78 @@ ORGANISATION_NAMES = [
 FORMATS = ["panel", "workshop", "workshop", "paper", "workshop", "paper"]
 ROLES = ["co-organiser", "partner", "participant"]
 
-SENTENCES_AR = [
-    "يناقش المشاركون أحدث الممارسات في مجال {topic} ويتبادلون الخبرات الميدانية مع زملائهم من مختلف المؤسسات.",
-    "ويهدف اللقاء إلى بناء شراكات مستدامة بين المؤسسات الحكومية والأهلية العاملة في {topic}.",
-    "ويستعرض المتحدثون تجارب ناجحة من دول الخليج والعالم، مع التركيز على قياس أثر البرامج على الفئات المستفيدة.",
-    "وتتناول الجلسات دور الاختصاصي الاجتماعي في تصميم الخدمات وتقييمها ومتابعة الحالات على المدى الطويل.",
-    "ويؤكد المنظمون أهمية إشراك الأسر والمجتمع المحلي في كل مرحلة من مراحل التدخل المهني.",
-    "كما تُعرض نتائج دراسات ميدانية حديثة أجراها باحثون من الجامعات ومراكز البحث في المنطقة.",
-    "ويُختتم البرنامج بتوصيات عملية تُرفع إلى الجهات المعنية لتطوير السياسات والإجراءات.",
-    "ويشارك في النقاش ممثلون عن الوزارات والهيئات المحلية والمنظمات الدولية المتخصصة.",
-    "وتُخصص مساحة للحوار المفتوح بين الممارسين وصناع القرار حول التحديات اليومية في {topic}.",
-    "ويحصل الحضور على شهادات مشاركة معتمدة ضمن برامج التطوير المهني المستمر.",
-    "وتركز المحاور على توظيف التقنيات الرقمية والبيانات لتحسين جودة الخدمات الاجتماعية وسرعتها.",
-    "ويستفيد المشاركون من ورش تطبيقية تعتمد على دراسات حالة واقعية وتمارين جماعية.",
-]
-SENTENCES_EN = [
-    "Participants discuss the latest practice in {topic} and exchange field experience with colleagues from many institutions.",
-    "The meeting aims to build lasting partnerships between the government and civil institutions working in {topic}.",
-    "Speakers present successful experiences from the Gulf and beyond, with a focus on measuring the effect of programmes on the people they serve.",
-    "The sessions address the role of the social worker in designing and evaluating services and in following cases over the long term.",
-    "The organisers stress the importance of involving families and the local community at every stage of professional intervention.",
-    "Recent field studies by researchers from universities and research centres in the region are also presented.",
-    "The programme closes with practical recommendations submitted to the authorities concerned, to improve policies and procedures.",
-    "Representatives of ministries, local bodies and specialised international organisations take part in the discussion.",
-    "Time is set aside for an open dialogue between practitioners and decision-makers about the daily challenges of {topic}.",
-    "Attendees receive accredited certificates of participation as part of continuing professional development.",
-    "The themes focus on using digital technology and data to improve the quality and speed of social services.",
-    "Participants benefit from practical workshops built on real case studies and group exercises.",
-]
+# Sentences are put together from parts, so that pages vary as real ones do (the same handful of sentences
+# repeated made pages and search records compress several times better than the real site's: bench/run.py
+# measures both). Each sentence: an opening, who, what they do, about what, and a qualifier, with names and
+# numbers drawn for it.
+OPENINGS_AR = ["", "و", "كما", "وفي هذا الإطار،", "وبحسب المنظمين،", "وفي اليوم الثاني،", "ومن جهة أخرى،",
+               "وخلال الجلسة الختامية،", "وفي ورقة بحثية،", "وعلى هامش اللقاء،", "وفي تصريح صحفي،", "ولأول مرة،"]
+WHO_AR = ["يناقش المشاركون", "يستعرض الباحثون", "تعرض {name}", "يقدم {name}", "تناقش لجنة من {count} خبيرًا",
+          "يشارك {count} اختصاصيًا اجتماعيًا في", "يتبادل ممثلو {count} مؤسسة", "تطرح الجمعيات الأهلية",
+          "تستعرض وزارة التنمية الاجتماعية", "يحلل فريق من جامعة {city}", "يقترح المتطوعون", "تقيّم الهيئات المحلية"]
+WHAT_AR = ["تجارب ميدانية في", "نتائج دراسة حديثة عن", "مؤشرات قياس الأثر في", "برامج تدريبية متخصصة في",
+           "سياسات وطنية تخص", "تحديات التمويل المرتبطة بـ", "أدوات رقمية تدعم", "شراكات جديدة في مجال",
+           "حالات واقعية تتعلق بـ", "معايير الجودة في خدمات", "خطط الطوارئ الخاصة بـ", "أساليب الإرشاد الأسري في"]
+ABOUT_AR = ["الأسر ذات الدخل المحدود", "كبار السن في المنازل", "الأطفال في سن المدرسة", "الشباب الباحثين عن عمل",
+            "النساء المعيلات", "ذوي الإعاقة الحركية", "المتعافين من الإدمان", "نزلاء المؤسسات الإصلاحية",
+            "الأحياء السكنية الجديدة", "العمال الوافدين", "الأيتام وأسرهم البديلة", "المتضررين من الكوارث",
+            "المرضى المزمنين", "طلاب الجامعات", "المتطوعين الجدد", "الأرامل والمطلقات"]
+QUALIFIER_AR = ["خلال السنوات {count} الماضية", "في إمارة {city}", "بالتعاون مع جامعة {city}", "منذ عام {year}",
+                "وفق إحصاءات عام {year}", "في {count} مدينة خليجية", "ضمن خطة تمتد حتى عام {year}",
+                "بميزانية تبلغ {count} مليون درهم", "بمشاركة {count} متطوعًا", "في المدارس الحكومية",
+                "عبر منصات التواصل", "في المراكز الصحية الأولية"]
+NAMES_AR = ["د. مريم الكعبي", "أ. خالد المنصوري", "د. سارة الهاشمي", "أ. عبدالله النعيمي", "د. فاطمة الزعابي",
+            "أ. يوسف البلوشي", "د. نورة الشامسي", "أ. حمد الظاهري", "د. ليلى العوضي", "أ. سالم الكتبي"]
+OPENINGS_EN = ["", "Also,", "In this context,", "According to the organisers,", "On the second day,", "Meanwhile,",
+               "In the closing session,", "In a research paper,", "On the sidelines,", "In a press statement,",
+               "For the first time,", "In a workshop,"]
+WHO_EN = ["participants discuss", "researchers review", "{name} presents", "{name} introduces",
+          "a panel of {count} experts examines", "{count} social workers share", "representatives of {count} bodies compare",
+          "civil society groups put forward", "the Ministry of Social Development outlines", "a team from {city} University analyses",
+          "volunteers propose", "local authorities assess"]
+WHAT_EN = ["field experience in", "the results of a recent study on", "indicators of impact in", "specialised training for",
+           "national policies concerning", "funding challenges related to", "digital tools that support",
+           "new partnerships for", "real cases involving", "quality standards in services for", "emergency plans for",
+           "family counselling methods for"]
+ABOUT_EN = ["low-income families", "older people living at home", "school-age children", "young job seekers",
+            "women heading households", "people with reduced mobility", "people recovering from addiction",
+            "inmates of correctional institutions", "new residential districts", "migrant workers",
+            "orphans and their foster families", "people affected by disasters", "patients with chronic illness",
+            "university students", "new volunteers", "widows and divorced women"]
+QUALIFIER_EN = ["over the past {count} years", "in the emirate of {city}", "together with {city} University",
+                "since {year}", "according to figures for {year}", "in {count} Gulf cities", "under a plan running to {year}",
+                "with a budget of {count} million dirhams", "with {count} volunteers", "in public schools",
+                "through social media", "in primary health centres"]
+NAMES_EN = ["Dr Maryam Al Kaabi", "Khalid Al Mansouri", "Dr Sara Al Hashemi", "Abdullah Al Nuaimi",
+            "Dr Fatima Al Zaabi", "Yousef Al Balushi", "Dr Noura Al Shamsi", "Hamad Al Dhaheri", "Dr Layla Al Awadhi",
+            "Salem Al Ketbi"]
+PARTS = {"ar": (OPENINGS_AR, WHO_AR, WHAT_AR, ABOUT_AR, QUALIFIER_AR, NAMES_AR),
+         "en": (OPENINGS_EN, WHO_EN, WHAT_EN, ABOUT_EN, QUALIFIER_EN, NAMES_EN)}
+CITIES = {"ar": [place[2] for place in PLACES], "en": [place[3] for place in PLACES]}
 HEADINGS_AR = ["أهداف اللقاء", "المحاور", "الجمهور المستهدف", "المخرجات المتوقعة", "الشركاء"]
 HEADINGS_EN = ["Aims", "Themes", "Who should attend", "Expected outcomes", "Partners"]
 
 
-def _paragraph(rng: random.Random, sentences: list[str], topic: str, count: int) -> str:
-    return " ".join(rng.choice(sentences).format(topic=topic) for _ in range(count))
+def _sentence(rng: random.Random, language: str, topic: str) -> str:
+    openings, who, what, about, qualifiers, names = PARTS[language]
+    fill = {"name": rng.choice(names), "count": rng.randrange(3, 400), "city": rng.choice(CITIES[language]),
+            "year": rng.randrange(2010, 2035)}
+    subject = rng.choice([topic, rng.choice(about)])
+    text = " ".join(part for part in (rng.choice(openings), rng.choice(who).format(**fill),
+                                      rng.choice(what).format(**fill), subject,
+                                      rng.choice(qualifiers).format(**fill)) if part)
+    return (text[0].upper() + text[1:] if language == "en" else text) + "."
+
+
+def _paragraph(rng: random.Random, language: str, topic: str, count: int) -> str:
+    return " ".join(_sentence(rng, language, topic) for _ in range(count))
 
 
 def _body(rng: random.Random, language: str, topic: str, sections: int, lead: str) -> str:
-    sentences, headings = (SENTENCES_AR, HEADINGS_AR) if language == "ar" else (SENTENCES_EN, HEADINGS_EN)
-    parts = [f"{lead} {_paragraph(rng, sentences, topic, 3)}"]
+    headings = HEADINGS_AR if language == "ar" else HEADINGS_EN
+    parts = [f"{lead} {_paragraph(rng, language, topic, 3)}"]
     for heading in rng.sample(headings, sections):
-        parts.append(f"## {heading}\n\n{_paragraph(rng, sentences, topic, 4)}\n\n{_paragraph(rng, sentences, topic, 3)}")
+        parts.append(f"## {heading}\n\n{_paragraph(rng, language, topic, 4)}\n\n{_paragraph(rng, language, topic, 3)}")
     return "\n\n".join(parts)
 
 
@@ -177,7 +213,7 @@ def generate(destination: Path, conferences: int, seed: int = 1) -> int:
         conference_id = f"forum-{number:04d}"
         country, time_zone, city_ar, city_en, venue_ar, venue_en = PLACES[number % len(PLACES)]
         topic_ar, topic_en = TOPICS[number % len(TOPICS)]
-        start = FIRST_START + dt.timedelta(days=9 * number + rng.randrange(3))
+        start = LAST_PAST_START + dt.timedelta(days=DAYS_APART * (number - (conferences - UPCOMING)) - rng.randrange(3))
         days = 1 + number % 3
         end = start + dt.timedelta(days=days - 1)
         organiser = organisation_ids[number % organisation_count]

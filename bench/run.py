@@ -11,11 +11,18 @@ templates, and builds them three ways:
 - parallel:   the project's `scripts/build.py` (one process per language), which `make build` runs.
 
 It prints wall time, peak memory (the resident memory of the build's whole process tree, sampled every
-200 ms), pages per second, HTML bytes per page (median and largest), search index bytes per language and
-the total size of the site, then the ratios the targets are stated in. It also checks that the parallel
-build wrote the same bytes as the sequential one. With --repeat R it builds each size R times, the three ways
-in turn (so that a passing load on the machine falls on all three alike), and prints the median of each figure.
-With --serve N it measures how long `mkdocs serve` takes, after one page is saved, to serve the rebuilt page.
+200 ms), pages per second, HTML bytes per page (median and largest), search bytes per language (stock
+Material's index; the site's Pagefind bundle) and the total size of the site, then the ratios the targets are
+stated in. It also checks that the parallel build wrote the same bytes as the sequential one. With --repeat R
+it builds each size R times, the three ways in turn (so that a passing load on the machine falls on all three
+alike), and prints the median of each figure. With --serve N it measures how long `mkdocs serve` takes, after one
+page is saved, to serve the rebuilt page.
+
+Then what a visitor gets from the parallel build (bench/visitor.py), served gzip-compressed as GitHub Pages
+serves it, in Chromium with the CPU slowed 4×: the bytes of a first view of each kind of page, and for a few
+Arabic and English queries the time from the last key press to the first result and the bytes a first query
+fetches; and how varied the generated text is: the gzip ratios of its pages and search records beside the real
+site's.
 """
 
 from __future__ import annotations
@@ -43,8 +50,9 @@ REPO = BENCH.parent
 sys.path.insert(0, str(REPO / "tests"))
 sys.path.insert(0, str(BENCH))
 
+import visitor  # noqa: E402
 from generate import generate  # noqa: E402
-from site_builder import TEST_EPOCH, copy_machinery  # noqa: E402
+from site_builder import TEST_EPOCH, build, copy_machinery  # noqa: E402
 
 STOCK_CONFIG = "mkdocs.stock.yml"
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
@@ -143,6 +151,11 @@ def site_stats(site: Path, languages: list[str], default: str) -> SiteStats:
     sizes = [file.stat().st_size for file in site.rglob("index.html")]
     total = sum(file.stat().st_size for file in site.rglob("*") if file.is_file())
     search_bytes = {language: 0 for language in languages}
+    for language in languages:
+        bundle = site / ("" if language == default else language) / "pagefind"
+        search_bytes[language] = sum(file.stat().st_size for file in bundle.rglob("*") if file.is_file())
+    if any(search_bytes.values()):
+        return SiteStats(len(sizes), statistics.median(sizes), max(sizes), search_bytes, total)
     for index_file in site.rglob("search_index.json"):
         folder = index_file.relative_to(site).parts[0]
         index_language = folder if folder in languages else default
@@ -240,7 +253,12 @@ def main() -> None:
               + " | ".join(f"search {language} KB" for language in languages) + " | site MB | × stock |")
     rows = [header, "|" + "---|" * (header.count("|") - 1)]
     results: dict[tuple[int, str], tuple[Run, SiteStats]] = {}
+    visits: dict[int, tuple[dict[str, int], list[visitor.SearchRun]]] = {}
+    varieties: dict[int, dict[str, tuple[float, float]]] = {}
     with tempfile.TemporaryDirectory(prefix="site-bench-") as scratch:
+        real_site = Path(scratch) / "real-site"
+        if build(REPO, real_site).returncode != 0:
+            raise SystemExit("the real site does not build")
         for size in arguments.sizes:
             project, sites = Path(scratch) / f"n{size}", Path(scratch) / f"n{size}-sites"
             pages = prepare(project, size)
@@ -270,6 +288,9 @@ def main() -> None:
                   file=sys.stderr, flush=True)
             if not identical:
                 raise SystemExit(f"N={size}: the parallel build differs from the sequential one")
+            visits[size] = visitor.measure(sites / "parallel")
+            varieties[size] = visitor.variety(real_site, sites / "parallel")
+            print(f"N={size}: first views and searches measured", file=sys.stderr, flush=True)
             if arguments.serve == size:
                 ready, reload = measure_serve(project)
                 print(f"N={size}: mkdocs serve ready after {ready:.1f} s; a saved page is served rebuilt after "
@@ -291,6 +312,36 @@ def main() -> None:
                   f"{run_l.cpu_seconds / run_s.cpu_seconds:.1f}× the CPU time of N={small} "
                   f"(pages ×{stats_l.pages / stats_s.pages:.1f}); HTML/page median "
                   f"{stats_l.html_median / stats_s.html_median:.3f}× ; peak RSS {run_l.peak_rss / 2**20:.0f} MB")
+
+
+    print_visits(visits, varieties, results)
+
+
+def print_visits(visits: dict[int, tuple[dict[str, int], list[visitor.SearchRun]]],
+                 varieties: dict[int, dict[str, tuple[float, float]]],
+                 results: dict[tuple[int, str], tuple[Run, SiteStats]]) -> None:
+    sizes = sorted(visits)
+    print("\nVariety of the generated text: gzip ratio (bytes before / after), real site beside generated one")
+    for size in sizes:
+        for measure, (real, generated) in varieties[size].items():
+            print(f"N={size}: {measure}: real {real:.2f}, generated {generated:.2f} "
+                  f"({(generated / real - 1) * 100:+.0f} %)")
+    print(f"\nSearch in Chromium, CPU ×{visitor.CPU_SLOWDOWN}, a first query on the home page "
+          f"(served gzip-compressed)\n")
+    print("| N | language | query | last key press → first result s | KB fetched for the query |")
+    print("|---|---|---|---|---|")
+    for size in sizes:
+        for run in visits[size][1]:
+            print(f"| {size} | {run.language} | {run.query} | {run.seconds:.2f} | {run.bytes / 1024:.1f} |")
+    print("\nFirst view (Arabic, cold cache, fonts included), KB transferred\n")
+    print("| page kind | " + " | ".join(f"N = {size}" for size in sizes) + " | × smallest N |")
+    print("|---|" + "---|" * (len(sizes) + 1))
+    for kind in visitor.PAGE_KINDS:
+        figures = [visits[size][0][kind] for size in sizes]
+        print(f"| {kind} | " + " | ".join(f"{figure / 1024:.1f}" for figure in figures)
+              + f" | {figures[-1] / figures[0]:.3f} |")
+    for size in sizes:
+        print(f"N={size}: largest page {results[size, 'parallel'][1].html_max / 1024:.1f} KB")
 
 
 if __name__ == "__main__":

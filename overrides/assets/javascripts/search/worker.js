@@ -25,12 +25,18 @@ const PAGE = 10
 // Words of an excerpt, around the query words it holds.
 const EXCERPT = 24
 const SEPARATOR = /[\s\-–—،؛؟«»“”"'()[\]{}.,:;!?/|]+/
+// A search waits this long for the next key press: each query downloads the index chunks of its words and the
+// fragments of its results, which the visitor typing on would not see.
+const PAUSE_MS = 150
+// A key of one letter begins too many words to look them up.
+const SHORTEST_KEY = 2
 
 let engine                                  // Pagefind, once loaded
 let latest = 0                              // the number of the latest query: an earlier one's answer is dropped
 let text = ""                               // the latest query
 let shown = PAGE                            // how many results to show
 let filters = {}                            // facet → the word of the value chosen
+let pause                                   // the timer of a query waiting for the next key press
 
 function pagefind() {
   engine = engine || import(`${BUNDLE}pagefind.js`).then(async module => {
@@ -46,7 +52,7 @@ function readQuery(query) {
   const words = new Map()
   for (const typed of query.split(SEPARATOR)) {
     const key = normaliseWord(typed)
-    if (key && !words.has(key))
+    if (key.length >= SHORTEST_KEY && !words.has(key))
       words.set(key, { typed, key, arabic: isArabic(key) })
   }
   return [...words.values()]
@@ -225,7 +231,9 @@ self.addEventListener("message", ({ data: message }) => {
   } else if (message.type === QUERY) {
     text = message.data
     shown = PAGE
-    ask()
+    clearTimeout(pause)
+    latest++                                // an answer on its way is for an earlier query
+    pause = setTimeout(ask, text.trim() ? PAUSE_MS : 0)
   }
 })
 
