@@ -15,7 +15,7 @@ from pathlib import Path
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
@@ -29,8 +29,10 @@ from conference_site.search_records import FACETS, search_document, search_recor
 log = logging.getLogger(f"mkdocs.hooks.{__name__}")
 
 RULES = "assets/javascripts/search/rules.js"
-# The bundle of each language being built in this process, kept on the configuration static-i18n reuses.
+# The bundle of each language being built in this process, and those being written, kept on the configuration
+# static-i18n reuses for each language.
 BUNDLES_KEY = "conference_site_search_bundles"
+WRITING_KEY = "conference_site_search_bundles_written"
 
 
 def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
@@ -71,14 +73,27 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 def on_pre_build(*, config: MkDocsConfig) -> None:
     if BUNDLES_KEY not in config:
         config[BUNDLES_KEY] = {}
+        config[WRITING_KEY] = []
 
 
-def on_post_build(*, config: MkDocsConfig) -> None:
+@event_priority(0)
+def _start_writing(*, config: MkDocsConfig) -> None:
     language = build_language(config)
     bundle = config[BUNDLES_KEY].pop(language, None)
     if bundle is None:
         return  # this process did not render the language (scripts/build.py renders each in its own)
     root = language_root(language)
-    size = bundle.write(Path(config.site_dir) / root / BUNDLE_FOLDER)
-    log.info(f"search bundle '{language}': {size.pages} pages, {size.files} files, {size.bytes / 1024:.1f} KiB "
-             f"at {root}{BUNDLE_FOLDER}/")
+    config[WRITING_KEY].append((language, bundle.start_writing(Path(config.site_dir) / root / BUNDLE_FOLDER)))
+
+
+@event_priority(-150)  # after static-i18n (-100) has built the languages after this one: the build's end
+def _finish_writing(*, config: MkDocsConfig) -> None:
+    while config[WRITING_KEY]:
+        language, writing = config[WRITING_KEY].pop(0)
+        size = writing.result()
+        log.info(f"search bundle '{language}': {size.pages} pages, {size.files} files, "
+                 f"{size.bytes / 1024:.1f} KiB at {language_root(language)}{BUNDLE_FOLDER}/")
+
+
+# The language's bundle is written while static-i18n builds the next language, and waited for at the end.
+on_post_build = CombinedEvent(_start_writing, _finish_writing)

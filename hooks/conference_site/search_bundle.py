@@ -5,7 +5,8 @@ chunks by word and keeps each page's text in a fragment of its own, so that a qu
 words and the fragments of the results it shows — not an index of the whole site. Each page's search document
 is written into a scratch folder as the build renders it; when the language's build ends, Pagefind indexes the
 folder in one request (its Python API answers at most ten requests a second: one request per page would cost a
-large site minutes) and writes the bundle.
+large site minutes) and writes the bundle, in a thread of its own: the build goes on meanwhile (static-i18n
+builds the next language), and waits for it at its end.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import asyncio
 import shutil
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -60,11 +61,18 @@ class SearchBundle:
         finally:
             await service.close()
 
+    def start_writing(self, folder: Path) -> Future[BundleSize]:
+        """Write the bundle into `folder` (replacing what is there) in a thread of its own; its size when done."""
+        executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"search-bundle-{self.language}")
+        future = executor.submit(self.write, folder)
+        executor.shutdown(wait=False)
+        return future
+
     def write(self, folder: Path) -> BundleSize:
         """Write the bundle into `folder`, replacing what is there."""
         try:
             shutil.rmtree(folder, ignore_errors=True)
-            # In a thread of its own: the caller may be running an event loop of its own (a browser test's).
+            # Its own event loop, in its own thread: the caller may be running one (a browser test does).
             with ThreadPoolExecutor(max_workers=1) as thread:
                 thread.submit(asyncio.run, self._index(folder)).result()
         finally:

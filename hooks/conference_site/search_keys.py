@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from functools import cache
 from typing import Any
 
 # Harakat (fathatan … sukun), the dagger alef and the tatweel carry no meaning a search should tell apart.
@@ -85,6 +86,7 @@ def is_arabic(word: str) -> bool:
     return _ARABIC.search(word) is not None
 
 
+@cache  # a site's pages repeat their words: a large site has a few hundred thousand words, and few distinct ones
 def search_key(word: str) -> str:
     """The search key of one word: folded, and for an Arabic word stemmed. An empty key means: no word at all.
     Latin words are only folded; Pagefind's English stemmer meets "working" and "workers" at "work"."""
