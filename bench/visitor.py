@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from http.server import ThreadingHTTPServer
 from pathlib import Path
 
-from playwright.sync_api import Browser, Page, Request, sync_playwright
+from playwright.sync_api import Browser, Page, Request, TargetClosedError, sync_playwright
 
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH.parent / "tests"))
@@ -67,7 +67,10 @@ class Transfer:
         page.context.on("requestfinished", self._record)
 
     def _record(self, request: Request) -> None:
-        sizes = request.sizes()
+        try:
+            sizes = request.sizes()
+        except TargetClosedError:
+            return  # finished as the view was closed: after what is measured
         self.finished.append((request.url, sizes["responseBodySize"] + sizes["responseHeadersSize"]))
 
     def total(self, since: int = 0) -> int:

@@ -1,31 +1,27 @@
-"""The listings, in pages that do not grow with the site: exactly as expected on the listings fixture site
-(tests/fixtures/listings/ over tests/fixtures/base/), and on the real site what holds for any content."""
+"""The listings, in pages that do not grow with the site, exactly as expected on the listings fixture site
+(tests/fixtures/listings/ over tests/fixtures/base/); tests/test_site.py holds the real site to what holds for
+any content (every conference reached from the listing, upcoming first, in date order; every workshop under its
+conference; every organisation under its kind)."""
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
-import yaml
 
 from conference_site import listings
 from conference_site.catalog import load_catalog
 from conftest import BuiltSite
 from generate import generate
-from site_builder import REPO, TEST_EPOCH, build, copy_content, copy_machinery
-from test_broken_content import FIXTURES, make_site
+from site_builder import build, copy_machinery, make_fixture_site
 
 LANGUAGE_ROOT = {"ar": "", "en": "en/"}
-TODAY = dt.datetime.fromtimestamp(int(TEST_EPOCH), dt.timezone.utc).date()
 
 
 @pytest.fixture(scope="module")
 def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    project = make_site(tmp_path_factory.mktemp("listings") / "project")
-    copy_content(FIXTURES / "listings", project)
+    project = make_fixture_site(tmp_path_factory.mktemp("listings") / "project", "listings")
     result = build(project, project.parent / "site")
     assert result.returncode == 0, result.stdout + result.stderr
     return BuiltSite(project.parent / "site", result.stdout + result.stderr)
@@ -101,62 +97,3 @@ def test_the_organisations_are_paged_in_kind_and_name_order(tmp_path: Path) -> N
     assert keys == sorted(keys)
     assert [page.uri for page in listings.generated_pages(catalog) if page.listing == "organisations"] == [
         "organisations/pages/2.md"]
-
-
-# The real site: what holds for any content.
-
-def conference_data() -> dict[str, dict]:
-    found = {path.stem: yaml.safe_load(path.read_text(encoding="utf-8"))
-             for path in sorted((REPO / "data" / "conferences").glob("*.yml"))}
-    assert found
-    return found
-
-
-def listing_pages(site: BuiltSite, root: str, listing: str) -> Iterator[str]:
-    """The first page of a listing and every page its index links to."""
-    first = f"{root}{listing}/"
-    yield first
-    yield from links(site, first, ".cs-years")
-    yield from links(site, first, ".cs-pages")
-
-
-@pytest.mark.parametrize("language", ["ar", "en"])
-def test_every_conference_is_reachable_from_the_listing_upcoming_first_in_date_order(site: BuiltSite,
-                                                                                      language: str) -> None:
-    root = LANGUAGE_ROOT[language]
-    data = conference_data()
-    reached = set()
-    for page in listing_pages(site, root, "conferences"):
-        upcoming = [path.split("/")[-2] for path in links(site, page, ".cs-upcoming")]
-        past = [path.split("/")[-2] for path in links(site, page, ".cs-past")]
-        assert all(data[c]["end"] >= TODAY for c in upcoming) and all(data[c]["end"] < TODAY for c in past), page
-        assert [data[c]["start"] for c in upcoming] == sorted(data[c]["start"] for c in upcoming), page
-        assert [data[c]["start"] for c in past] == sorted((data[c]["start"] for c in past), reverse=True), page
-        headings = [h2["id"] for h2 in site.html(page).select("article h2")]
-        if upcoming and past:
-            assert headings.index("upcoming") < headings.index("past"), page
-        reached.update(upcoming + past)
-    assert reached == set(data)
-    first = links(site, f"{root}conferences/", ".cs-upcoming")
-    assert {path.split("/")[-2] for path in first} == {c for c, facts in data.items() if facts["end"] >= TODAY}
-
-
-@pytest.mark.parametrize("language", ["ar", "en"])
-def test_every_workshop_is_listed_under_its_conference(site: BuiltSite, language: str) -> None:
-    root = LANGUAGE_ROOT[language]
-    expected = {path.stem: yaml.safe_load(path.read_text(encoding="utf-8"))["conference"]
-                for path in (REPO / "data" / "workshops").glob("*.yml")}
-    listed: dict[str, str] = {}
-    for page in listing_pages(site, root, "workshops"):
-        for heading in site.html(page).select("article h2:not(#years)"):
-            for link in heading.find_next_sibling("ul").select("a[href]"):
-                listed[urljoin(f"/{page}", link["href"]).rstrip("/").split("/")[-1]] = heading["id"]
-    assert listed == expected
-
-
-@pytest.mark.parametrize("language", ["ar", "en"])
-def test_every_organisation_is_listed_once(site: BuiltSite, language: str) -> None:
-    root = LANGUAGE_ROOT[language]
-    listed = [path.split("/")[-2] for page in listing_pages(site, root, "organisations")
-              for path in links(site, page, ".cs-organisation-list")]
-    assert sorted(listed) == sorted(path.stem for path in (REPO / "data" / "organisations").glob("*.yml"))

@@ -18,8 +18,8 @@ import yaml
 from playwright.sync_api import Browser, ConsoleMessage, Page
 
 from conftest import BrowserPage, serving
-from site_builder import REPO, build, copy_content
-from test_broken_content import FIXTURES, make_site
+from conference_site.catalog import Catalog
+from site_builder import build, make_fixture_site
 
 pytestmark = pytest.mark.browser
 
@@ -69,8 +69,7 @@ class Console:
 @pytest.fixture(scope="module")
 def fixture_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The search fixture site, built for and served at a loopback address."""
-    project = make_site(tmp_path_factory.mktemp("search-fixture") / "project")
-    copy_content(FIXTURES / "search", project)
+    project = make_fixture_site(tmp_path_factory.mktemp("search-fixture") / "project", "search")
     site_dir = project.parent / "site"
     site_dir.mkdir()
     with serving(site_dir) as url:
@@ -160,23 +159,14 @@ def test_query_finds_its_pages(fixture_url: str, fixture_tabs: dict[str, tuple[P
     assert console.problems() == []
 
 
-def entities() -> list[tuple[str, str, str]]:
-    """Every entity of the real site in each language: (language, its page's path, its title)."""
-    found = []
-    for kind, folder in KIND_FOLDERS.items():
-        for data in sorted((REPO / "data" / folder).glob("*.yml")):
-            for language in LANGUAGE_ROOT:
-                page = (REPO / "docs" / language / folder / f"{data.stem}.md").read_text(encoding="utf-8")
-                title = yaml.safe_load(page.split("---", 2)[1])["title"]
-                found.append((language, f"{LANGUAGE_ROOT[language]}{folder}/{data.stem}/", title))
-    assert found
-    return found
-
-
-def test_each_entity_is_found_first_by_its_own_title(site_url: str,
+def test_each_entity_is_found_first_by_its_own_title(site_url: str, catalog: Catalog,
                                                      site_tabs: dict[str, tuple[Page, Console]]) -> None:
     missed = []
-    for language, path, title in entities():
+    entities = [(language, f"{LANGUAGE_ROOT[language]}{KIND_FOLDERS[entity.kind]}/{entity.id}/",
+                 entity.text(language).title)
+                for kind in catalog.entities.values() for entity in kind.values() for language in LANGUAGE_ROOT]
+    assert entities
+    for language, path, title in entities:
         page, console = site_tabs[language]
         found = [site_path(site_url, url) for url in search(page, title)]
         if not found or found[0] != path:

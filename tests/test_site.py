@@ -112,18 +112,38 @@ def test_every_organisation_page_lists_exactly_its_participations(site: BuiltSit
             assert found == expected, organisation.id
 
 
+def listing_pages(site: BuiltSite, listing: str, language: str) -> list[str]:
+    """A listing's first page and every page its index links to (the years, or the further pages)."""
+    first = f"{LANGUAGE_PREFIX[language]}{listing}/"
+    index = site.html(first).select(".cs-years a[href], .cs-pages a[href]")
+    return [first, *(resolved(first, link["href"]) for link in index)]
+
+
 def test_conference_listing_lists_every_conference_upcoming_first_in_date_order(site: BuiltSite,
                                                                                catalog: Catalog) -> None:
     upcoming, past = upcoming_and_past(catalog)
     for language in LANGUAGES:
-        url = f"{LANGUAGE_PREFIX[language]}conferences/"
-        page = site.html(url)
-        for selector, conferences in ((".cs-upcoming", upcoming), (".cs-past", past)):
-            listed = page.select_one(selector)
-            assert [resolved(url, href) for href in (hrefs(listed) if listed else [])] == [
-                entity_url(conference, language) for conference in conferences]
-        headings = [h2["id"] for h2 in page.select("article h2")]
-        assert "upcoming" in headings and (not past or headings.index("upcoming") < headings.index("past"))
+        reached = []
+        for url in listing_pages(site, "conferences", language):
+            page = site.html(url)
+            shown = {}
+            for selector, conferences in ((".cs-upcoming", upcoming), (".cs-past", past)):
+                listed = page.select_one(selector)
+                shown[selector] = [resolved(url, href) for href in (hrefs(listed) if listed else [])]
+                # In the listing's order: each page shows a part of it, in that order.
+                order = [entity_url(conference, language) for conference in conferences]
+                assert shown[selector] == [each for each in order if each in shown[selector]], url
+            headings = [h2["id"] for h2 in page.select("article h2")]
+            if shown[".cs-upcoming"] and shown[".cs-past"]:
+                assert headings.index("upcoming") < headings.index("past"), url
+            reached += shown[".cs-upcoming"] + shown[".cs-past"]
+        first = site.html(f"{LANGUAGE_PREFIX[language]}conferences/")
+        assert "upcoming" in [h2["id"] for h2 in first.select("article h2")]
+        assert set(reached) == {entity_url(conference, language) for conference in upcoming + past}
+        first_upcoming = first.select_one(".cs-upcoming")
+        assert [resolved(f"{LANGUAGE_PREFIX[language]}conferences/", href)
+                for href in (hrefs(first_upcoming) if first_upcoming else [])] == [
+            entity_url(conference, language) for conference in upcoming]
 
 
 def test_home_page_presents_the_next_conference_or_else_the_latest(site: BuiltSite, catalog: Catalog) -> None:
@@ -138,25 +158,31 @@ def test_home_page_presents_the_next_conference_or_else_the_latest(site: BuiltSi
 
 def test_workshops_listing_puts_every_workshop_under_its_conference(site: BuiltSite, catalog: Catalog) -> None:
     upcoming, past = upcoming_and_past(catalog)
+    order = [conference.id for conference in upcoming + past if catalog.workshops_of(conference.id)]
     for language in LANGUAGES:
-        url = f"{LANGUAGE_PREFIX[language]}workshops/"
-        groups = site.html(url).select("article h2")
-        assert [h2["id"] for h2 in groups] == [conference.id for conference in upcoming + past
-                                               if catalog.workshops_of(conference.id)]
-        for h2 in groups:
-            assert [resolved(url, href) for href in hrefs(h2.find_next_sibling("ul"))] == [
-                entity_url(workshop, language) for workshop in catalog.workshops_of(h2["id"])]
+        listed = []
+        for url in listing_pages(site, "workshops", language):
+            groups = site.html(url).select("article h2:not(#years)")
+            ids = [h2["id"] for h2 in groups]
+            assert ids == [each for each in order if each in ids], url
+            for h2 in groups:
+                assert [resolved(url, href) for href in hrefs(h2.find_next_sibling("ul"))] == [
+                    entity_url(workshop, language) for workshop in catalog.workshops_of(h2["id"])]
+            listed += ids
+        assert set(listed) == set(order)
 
 
 def test_organisations_listing_puts_every_organisation_under_its_kind(site: BuiltSite, catalog: Catalog) -> None:
     for language in LANGUAGES:
-        url = f"{LANGUAGE_PREFIX[language]}organisations/"
-        listed = {h2["id"]: {resolved(url, href) for href in hrefs(h2.find_next_sibling("ul"))}
-                  for h2 in site.html(url).select("article h2")}
-        expected: dict[str, set[str]] = {}
+        listed: dict[str, list[str]] = {}
+        for url in listing_pages(site, "organisations", language):
+            for h2 in site.html(url).select("article h2:not(#pages)"):
+                listed.setdefault(h2["id"], []).extend(resolved(url, href) for href in hrefs(h2.find_next_sibling("ul")))
+        expected: dict[str, list[str]] = {}
         for organisation in catalog.organisations.values():
-            expected.setdefault(organisation.data.kind, set()).add(entity_url(organisation, language))
-        assert listed == expected
+            expected.setdefault(organisation.data.kind, []).append(entity_url(organisation, language))
+        assert {kind: sorted(urls) for kind, urls in listed.items()} == {
+            kind: sorted(urls) for kind, urls in expected.items()}
 
 
 def test_the_strict_build_reports_no_warning(site: BuiltSite) -> None:
