@@ -11,6 +11,7 @@ from pathlib import Path, PurePosixPath
 
 from . import schema
 from .files import check_layout
+from .limits import MAX_DATA_BYTES, MAX_PAGE_BYTES
 from .markdown_checks import check_body
 from .problems import ContentError, Problem
 from .schema import DEFAULT_LANGUAGE, KIND_FOLDERS, KINDS, LANGUAGE_NAMES, LANGUAGES
@@ -157,7 +158,7 @@ class _Loader:
         if not file.is_file():
             self.problem(LABELS_FILE, 1, "the labels file is missing", "a mapping of label → ar/en texts")
             return
-        text = read_text(file, LABELS_FILE, self.problems)
+        text = read_text(file, LABELS_FILE, self.problems, MAX_DATA_BYTES)
         document = parse_mapping(text, LABELS_FILE, 1, self.problems) if text is not None else None
         if document is None:
             return
@@ -168,14 +169,21 @@ class _Loader:
                 self.problem(LABELS_FILE, line, f"the label '{key}' is not translated into every language",
                              f"'{key}:' with one text for each of {', '.join(LANGUAGES)}")
                 continue
+            wrong = next(((language, reason) for language, text in value.items()
+                          if (reason := schema.label_problem(text)) is not None), None)
+            if wrong is not None:
+                self.problem(LABELS_FILE, line, f"the {LANGUAGE_NAMES[wrong[0]]} text of the label '{key}' is "
+                             f"refused ({wrong[1]})", "plain text, as in the other labels")
+                continue
             self.catalog.labels[key] = value
 
     def find_data_files(self) -> dict[str, dict[str, Path]]:
         found: dict[str, dict[str, Path]] = {kind: {} for kind in KINDS}
         for kind in KINDS:
             folder = self.root / "data" / KIND_FOLDERS[kind]
-            for file in sorted(folder.glob("*")) if folder.is_dir() else []:
-                if file.name.startswith("."):
+            for file in sorted(folder.glob("*")) if folder.is_dir() and not folder.is_symlink() else []:
+                # Links and hidden files are reported by check_layout, not read.
+                if file.name.startswith(".") or file.is_symlink():
                     continue
                 if file.suffix != ".yml" or not file.is_file():
                     self.problem(file, 1, f"'{file.name}' is not a data file",
@@ -200,9 +208,9 @@ class _Loader:
             # Pages in other folders are reported by check_layout, not read as pages.
             pages[language] = {
                 file.relative_to(folder).as_posix(): file
-                for file in sorted(folder.rglob("*.md")) if file.is_file() and (
+                for file in sorted(folder.rglob("*.md")) if file.is_file() and not file.is_symlink() and (
                     file.parent == folder or (file.parent.parent == folder and file.parent.name in FOLDER_KINDS))
-            } if folder.is_dir() else {}
+            } if folder.is_dir() and not folder.is_symlink() else {}
         return pages
 
     @staticmethod
@@ -235,7 +243,7 @@ class _Loader:
     def read_page(self, file: Path, model: type[schema.Strict]) -> Translation | None:
         """The page's validated front matter, in the language of the folder it is in."""
         path = self.relative(file)
-        text = read_text(file, path, self.problems)
+        text = read_text(file, path, self.problems, MAX_PAGE_BYTES)
         source = parse_markdown(text, path, self.problems) if text is not None else None
         if source is not None:
             check_body(source.body, path, source.body_first_line, self.problems)
@@ -246,7 +254,7 @@ class _Loader:
 
     def read_data(self, file: Path, model: type[schema.Strict]) -> tuple[schema.Strict | None, SourceDocument | None]:
         path = self.relative(file)
-        text = read_text(file, path, self.problems)
+        text = read_text(file, path, self.problems, MAX_DATA_BYTES)
         document = parse_mapping(text, path, 1, self.problems) if text is not None else None
         return (schema.validate(model, document, self.problems) if document else None), document
 
@@ -350,7 +358,7 @@ def _fingerprint(root: Path, docs_dir: Path) -> tuple:
     for folder in (root / "data", docs_dir):
         for directory, _, names in os.walk(folder):
             for name in names:
-                stat = os.stat(os.path.join(directory, name))
+                stat = os.lstat(os.path.join(directory, name))
                 entries.append((directory, name, stat.st_mtime_ns, stat.st_size))
     return tuple(sorted(entries))
 
