@@ -51,8 +51,8 @@ _TABBED_ID = re.compile(r"__tabbed_\d+(?:_\d+)?")
 _ID_ATTRIBUTES = frozenset({"id", "for", "name"})
 # Ids are letters (of any script), digits, `_`, `-`, `.` and `:` (footnotes' `fn:1`): Material writes a heading's
 # id unescaped into the table of contents and the skip link, so an id with a quote or `<` would be markup there.
-SAFE_ID = re.compile(r"[\w.:-]{1,100}")
-SAFE_ID_SHOWN = "an id of letters, digits, '-' and '_' only (at most 100), not starting with '__'"
+SAFE_ID = re.compile(r"[\w.:-]+")
+SAFE_ID_SHOWN = "an id of letters, digits, '-' and '_' only, not starting with '__'"
 # Material's own interface is styled by its `md-` classes (dialogs, banners, the search box, the header): a page
 # body using them could draw a fake dialog or search field. Its documented content buttons are the exception.
 MATERIAL_CONTENT_CLASSES = frozenset({"md-button", "md-button--primary"})

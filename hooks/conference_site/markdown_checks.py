@@ -149,9 +149,14 @@ def check_body(body: str, path: str, first_line: int, problems: list[Problem]) -
     # contents shows as text too).
     for heading in _HEADING.finditer(text):
         group = 1 if heading[1] is not None else 2
-        if _TAG_START.search(html.unescape(body[heading.start(group):heading.end(group)])):
+        if looks_like_markup(html.unescape(body[heading.start(group):heading.end(group)])):
             report(heading.start(), "the heading's text looks like HTML markup", "a heading in words: the table of "
                    "contents shows headings as HTML, so write 'the script element', not '<script>'")
+
+
+def looks_like_markup(text: str) -> bool:
+    """Whether `text` (entities decoded) holds what a browser would read as the start of a tag."""
+    return bool(_TAG_START.search(text))
 
 
 def _check_depth(text: str, report) -> bool:
