@@ -6,18 +6,22 @@ import datetime as dt
 import os
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import TypeVar
 
 from . import schema
 from .files import check_layout
-from .limits import MAX_DATA_BYTES, MAX_PAGE_BYTES
+from .deadline import DeadlineExceeded, deadline
+from .limits import MAX_DATA_BYTES, MAX_PAGE_BYTES, PAGE_SECONDS
 from .markdown_checks import check_body
 from .problems import ContentError, Problem
 from .schema import DEFAULT_LANGUAGE, KIND_FOLDERS, KINDS, LANGUAGE_NAMES, LANGUAGES
 from .yaml_source import SourceDocument, parse_mapping, parse_markdown, read_text
 
 FOLDER_KINDS = {folder: kind for kind, folder in KIND_FOLDERS.items()}
+T = TypeVar("T")
 LABELS_FILE = "data/labels.yml"
 
 
@@ -159,7 +163,8 @@ class _Loader:
             self.problem(LABELS_FILE, 1, "the labels file is missing", "a mapping of label → ar/en texts")
             return
         text = read_text(file, LABELS_FILE, self.problems, MAX_DATA_BYTES)
-        document = parse_mapping(text, LABELS_FILE, 1, self.problems) if text is not None else None
+        document = self.guarded(LABELS_FILE, lambda: parse_mapping(text, LABELS_FILE, 1, self.problems)) \
+            if text is not None else None
         if document is None:
             return
         for key, value in document.data.items():
@@ -240,23 +245,44 @@ class _Loader:
             if all(translations.values()):
                 self.catalog.general_pages[uri] = translations
 
+    def guarded(self, path: str, read: Callable[[], T]) -> T | None:
+        """What `read` returns, within the time bound; a problem naming the file, never an exception, if it
+        fails or takes too long (the checks are meant never to raise: this keeps a mistake in them from
+        becoming a traceback)."""
+        try:
+            with deadline(PAGE_SECONDS):
+                return read()
+        except DeadlineExceeded:
+            self.problem(path, 1, f"checking this file took over {PAGE_SECONDS:.0f} seconds",
+                         "a file within the limits of CONTRIBUTING.md (section 'Limits')")
+        except (Exception, RecursionError) as error:  # noqa: BLE001 - any failure becomes the editor's message
+            self.problem(path, 1, f"this file could not be checked ({type(error).__name__}: {_shown(error)})",
+                         "a file like the examples in hooks/conference_site/scaffold_templates/")
+        return None
+
     def read_page(self, file: Path, model: type[schema.Strict]) -> Translation | None:
         """The page's validated front matter, in the language of the folder it is in."""
         path = self.relative(file)
-        text = read_text(file, path, self.problems, MAX_PAGE_BYTES)
-        source = parse_markdown(text, path, self.problems) if text is not None else None
-        if source is not None:
-            check_body(source.body, path, source.body_first_line, self.problems)
-        fields = schema.validate(model, source.front_matter, self.problems) if source else None
-        if fields is None:
-            return None
-        return Translation(file.relative_to(self.docs_dir).parts[0], path, fields, source.front_matter)
+
+        def read() -> Translation | None:
+            text = read_text(file, path, self.problems, MAX_PAGE_BYTES)
+            source = parse_markdown(text, path, self.problems) if text is not None else None
+            if source is not None:
+                check_body(source.body, path, source.body_first_line, self.problems)
+            fields = schema.validate(model, source.front_matter, self.problems) if source else None
+            if fields is None:
+                return None
+            return Translation(file.relative_to(self.docs_dir).parts[0], path, fields, source.front_matter)
+        return self.guarded(path, read)
 
     def read_data(self, file: Path, model: type[schema.Strict]) -> tuple[schema.Strict | None, SourceDocument | None]:
         path = self.relative(file)
-        text = read_text(file, path, self.problems, MAX_DATA_BYTES)
-        document = parse_mapping(text, path, 1, self.problems) if text is not None else None
-        return (schema.validate(model, document, self.problems) if document else None), document
+
+        def read() -> tuple[schema.Strict | None, SourceDocument | None]:
+            text = read_text(file, path, self.problems, MAX_DATA_BYTES)
+            document = parse_mapping(text, path, 1, self.problems) if text is not None else None
+            return (schema.validate(model, document, self.problems) if document else None), document
+        return self.guarded(path, read) or (None, None)
 
     def load_entities(self, data_files: dict[str, dict[str, Path]], pages: dict[str, dict[str, Path]]) -> None:
         owners: dict[str, Path] = {}
@@ -351,6 +377,11 @@ class _Loader:
                 self.problem(workshop.data_path, workshop.line_of("start"),
                              f"the session starts on {workshop.data.start.date()}, outside its conference", f"a day from {conference.data.start} to "
                              f"{conference.data.end}")
+
+
+def _shown(error: BaseException) -> str:
+    text = " ".join(str(error).split())
+    return text if len(text) <= 120 else text[:117] + "…"
 
 
 def _fingerprint(root: Path, docs_dir: Path) -> tuple:
