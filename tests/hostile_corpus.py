@@ -10,9 +10,12 @@ accept: the fixture site that holds all of them together must publish nothing da
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from site_builder import copy_content, copy_machinery
 
 PAGE = "docs/en/conferences/spring-forum-2030.md"
 ARABIC_PAGE = "docs/ar/conferences/spring-forum-2030.md"
@@ -51,6 +54,7 @@ sources:
 """
 
 Change = Callable[[Path], None]
+BASE = Path(__file__).parent / "fixtures" / "base"
 
 
 @dataclass(frozen=True)
@@ -382,3 +386,24 @@ PUBLISHED: list[Published] = [
     Published("title with a closing script lookalike", "front matter", fields={"slogan": "'script / title'"}),
     Published("venue with a backslash and braces", "front matter", fields={"venue_name": "'Hall \\ {1} [2]'"}),
 ]
+
+
+def published_site(root: Path) -> Path:
+    """The base site with every published case: the bodies on every page of both languages, the fields on the
+    conference page of both."""
+    copy_machinery(root)
+    copy_content(BASE, root)
+    bodies = "\n\n".join(case.body for case in PUBLISHED if case.body)
+    fields = {name: value for case in PUBLISHED for name, value in case.fields.items()}
+    for page in root.glob("docs/*/**/*.md"):
+        text = page.read_text(encoding="utf-8")
+        page.write_text(text.rstrip("\n") + "\n\n" + bodies + "\n", encoding="utf-8")
+    for path in (PAGE, ARABIC_PAGE):
+        page = root / path
+        text = page.read_text(encoding="utf-8")
+        for name, value in fields.items():
+            line = re.search(rf"(?m)^{name}: .*$", text)
+            text = text.replace(line[0], f"{name}: {value}") if line else text.replace("---\n", f"---\n{name}: "
+                                                                                      f"{value}\n", 1)
+        page.write_text(text, encoding="utf-8")
+    return root

@@ -24,8 +24,8 @@ from conference_site.html_policy import sanitise
 from conference_site.markdown_checks import check_body
 from conference_site.problems import ContentError, Problem
 from conference_site.safe_ids import SafeIds
-from hostile_corpus import ARABIC_PAGE, BODY_LINE, FRONT_MATTER, PAGE, PUBLISHED, REFUSED, Published, Refused
-from site_builder import REPO, build, copy_content, copy_machinery
+from hostile_corpus import BODY_LINE, FRONT_MATTER, PAGE, PUBLISHED, REFUSED, Published, Refused, published_site
+from site_builder import REPO, build
 
 BASE = Path(__file__).parent / "fixtures" / "base"
 CATEGORIES = {"urls", "markup", "attributes", "front matter", "yaml", "files", "sizes", "unicode"}
@@ -116,30 +116,11 @@ def test_whatever_the_sanitiser_removes_the_check_reports(name: str, source, tmp
         assert problems == [] and not removed, (name, problems, removed)
 
 
-# The published cases, all on one fixture site.
-
-def _published_site(root: Path) -> Path:
-    copy_machinery(root)
-    copy_content(BASE, root)
-    bodies = "\n\n".join(case.body for case in PUBLISHED if case.body)
-    fields = {name: value for case in PUBLISHED for name, value in case.fields.items()}
-    for page in root.glob("docs/*/**/*.md"):
-        text = page.read_text(encoding="utf-8")
-        page.write_text(text.rstrip("\n") + "\n\n" + bodies + "\n", encoding="utf-8")
-    for path in (PAGE, ARABIC_PAGE):
-        page = root / path
-        text = page.read_text(encoding="utf-8")
-        for name, value in fields.items():
-            line = re.search(rf"(?m)^{name}: .*$", text)
-            text = text.replace(line[0], f"{name}: {value}") if line else text.replace("---\n", f"---\n{name}: "
-                                                                                      f"{value}\n", 1)
-        page.write_text(text, encoding="utf-8")
-    return root
-
+# The published cases, all on one fixture site (hostile_corpus.published_site).
 
 @pytest.fixture(scope="module")
 def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = _published_site(tmp_path_factory.mktemp("hostile") / "project")
+    project = published_site(tmp_path_factory.mktemp("hostile") / "project")
     result = build(project, project / "site")
     assert result.returncode == 0, result.stdout + result.stderr
     return project / "site"
