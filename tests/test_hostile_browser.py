@@ -30,12 +30,12 @@ ROUTES = {
                       '<div markdown="1">\n<h2 id="x&quot;&gt;&lt;script&gt;alert(&quot;md_in_html id&quot;)'
                       '&lt;/script&gt;">Heading</h2>\n</div>\n\n## Second\n'),
     "attr-list-id": ("title: attr_list id",
-                     "## Heading {: id='y\" onmouseover=\"alert(`attr_list id`)' }\n\n## Second\n"),
+                     "## Heading {: id='y\" onmouseover=\"alert(&quot;attr_list id&quot;)' }\n\n## Second\n"),
     "link-title": ("title: link title",
                    '[a link](https://example.org/ "&lt;img src=x onerror=alert(&quot;link title&quot;)&gt;")\n'),
     "abbreviation": ("title: abbreviation", "The WHO.\n\n*[WHO]: <img src=x onerror=alert('abbreviation')>\n"),
     "script-element": ("title: script element", "<script>alert('script element')</script>\n"),
-    "event-handler": ("title: event handler", "<img src=x alt=x onerror=alert('event handler')>\n"),
+    "event-handler": ("title: event handler", "<img src=\"x\" alt=\"x\" onerror=\"alert('event handler')\">\n"),
     "javascript-link": ("title: javascript link", "[follow me](javascript:alert('javascript link'))\n"),
     "page-title": ("title: '</title><script>alert(\"page title\")</script>'", "Text.\n"),
 }
@@ -53,9 +53,11 @@ def _routes_site(root: Path, hooks: list[str], routes: list[str]) -> Path:
     copy_machinery(root)
     (root / "mkdocs.yml").rename(root / "site-mkdocs.yml")
     hook_lines = "".join(f"  - hooks/{hook}\n" for hook in hooks)
-    nav = "".join(f"  - {route}.md\n" for route in routes)
+    # The page title also shows in the navigation of every page: that route stays out of it, so that the
+    # other pages hold only their own payload.
+    nav = "".join(f"  - {route}.md\n" for route in routes if route != "page-title")
     (root / "mkdocs.yml").write_text(f"INHERIT: site-mkdocs.yml\nhooks:\n{hook_lines}nav:\n  - index.md\n{nav}"
-                                     "not_in_nav: ''\n", encoding="utf-8")
+                                     "not_in_nav: page-title.md\n", encoding="utf-8")
     for language in ("ar", "en"):
         folder = root / "docs" / language
         folder.mkdir(parents=True)
