@@ -21,13 +21,18 @@ from conference_site import deadline
 from conference_site.html_policy import is_safe_id
 from conference_site.limits import PAGE_SECONDS
 from conference_site.markdown_checks import looks_like_markup
-from conference_site.safe_ids import SafeIds
+from conference_site.safe_ids import SafeIds, safe_slugify
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # static-i18n configures the build again for each language: add the extension once.
     if not any(isinstance(extension, SafeIds) for extension in config.markdown_extensions):
         config.markdown_extensions.append(SafeIds())
+    toc = config.mdx_configs.get("toc")
+    if toc is None or "slugify" not in toc:
+        raise PluginError("mkdocs.yml: the toc extension has no slugify setting; expected pymdownx.slugs.slugify, "
+                          "which keeps Arabic letters in heading ids")
+    toc["slugify"] = safe_slugify(toc["slugify"])
     return config
 
 

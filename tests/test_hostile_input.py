@@ -23,11 +23,10 @@ from conference_site.catalog import load_catalog
 from conference_site.html_policy import sanitise
 from conference_site.markdown_checks import check_body
 from conference_site.problems import ContentError, Problem
-from conference_site.safe_ids import SafeIds
-from hostile_corpus import BODY_LINE, FRONT_MATTER, PAGE, PUBLISHED, REFUSED, Published, Refused, published_site
+from conference_site.safe_ids import SafeIds, safe_slugify
+from hostile_corpus import BASE, BODY_LINE, FRONT_MATTER, PAGE, PUBLISHED, REFUSED, Published, Refused, published_site
 from site_builder import REPO, build
 
-BASE = Path(__file__).parent / "fixtures" / "base"
 CATEGORIES = {"urls", "markup", "attributes", "front matter", "yaml", "files", "sizes", "unicode"}
 
 
@@ -66,16 +65,20 @@ def test_a_check_that_runs_too_long_is_stopped() -> None:
 
 # What the sanitiser would remove, and what the check says about it.
 
-def _markdown(*added: markdown.extensions.Extension) -> markdown.Markdown:
-    """Python-Markdown with the site's extensions and settings (mkdocs.yml), and `added`."""
+def _markdown(published: bool = False) -> markdown.Markdown:
+    """Python-Markdown with the site's extensions and settings (mkdocs.yml); `published`: as hooks/page_guard.py
+    sets it up for the build (safe ids and slugs)."""
     with (REPO / "mkdocs.yml").open(encoding="utf-8") as stream:
         config = yaml_load(stream)
     names, settings = [], {}
     for entry in config["markdown_extensions"]:
         name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, {})
         names.append(name)
-        settings[name] = options
-    return markdown.Markdown(extensions=[*names, *added], extension_configs=settings)
+        settings[name] = dict(options or {})
+    if published:
+        names.append(SafeIds())
+        settings["toc"]["slugify"] = safe_slugify(settings["toc"]["slugify"])
+    return markdown.Markdown(extensions=names, extension_configs=settings)
 
 
 def _features(html: str) -> Counter:
@@ -106,7 +109,7 @@ def test_whatever_the_sanitiser_removes_the_check_reports(name: str, source, tmp
     # What Python-Markdown makes of the body, and what is published: the ids hooks/page_guard.py removes
     # (conference_site.safe_ids), then the sanitiser.
     rendered = _markdown().convert(body)
-    published = sanitise(_markdown(SafeIds()).convert(body))
+    published = sanitise(_markdown(published=True).convert(body))
     problems: list[Problem] = []
     check_body(body, PAGE, BODY_LINE - 1, problems)
     removed = _features(rendered) - _features(published)

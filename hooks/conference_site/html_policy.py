@@ -82,7 +82,7 @@ def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
         return None
     if attribute in TOOLTIP_ATTRIBUTES and "<" in value:
         return None
-    if attribute == "class":
+    if attribute == "class" and any(is_interface_class(name) for name in value.split()):
         kept = [name for name in value.split() if not is_interface_class(name)]
         return " ".join(kept) if kept else None
     return value

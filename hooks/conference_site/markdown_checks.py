@@ -30,14 +30,17 @@ EDITOR_TAGS = TAGS - {"input", "label"}
 
 _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
-# A start tag as a browser reads it: attributes separated by white space or `/` (`<img/src=x/onerror=…>`), an
-# unquoted value running to the next space or `>`.
-_START_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)((?:[\s/]+[^\s\"'<>/=][^\s\"'<>/=]*"
-                        r"(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?)*)[\s/]*>")
+# A start tag as a browser reads it (HTML's tokenizer): the name runs to white space, `/` or `>`; attributes are
+# separated by white space or `/` (`<img/src=x/onerror=…>`), or by nothing after a quoted value; an attribute's
+# name is anything up to white space, `/`, `>` or `=`, an unquoted value runs to white space or `>`.
+_ATTRIBUTE = r"""[^\s/>][^\s/>=]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?"""
+# Atomic and possessive: an attribute is read once, as the browser reads it, so that a tag that never closes
+# cannot make the expression try every way of splitting it into attributes.
+_START_TAG = re.compile(rf"<([a-zA-Z][^\s/>]*+)((?:[\s/]*+(?>{_ATTRIBUTE}))*+)[\s/]*+>")
 _END_TAG = re.compile(r"</([a-zA-Z][a-zA-Z0-9-]*)[^>]*>")
 _VOID_TAGS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
                         "wbr"})
-_HTML_ATTRIBUTE = re.compile(r"([^\s\"'<>/=][^\s\"'<>/=]*)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+))?")
+_HTML_ATTRIBUTE = re.compile(r"""([^\s/>][^\s/>=]*)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?""")
 # attr_list: `{: #id .class key="value" }` after a heading, paragraph, link or image (Python-Markdown's BASE_RE),
 # read by attr_list's own scanner; also the shortest such braces, as attr_list may stop at the first `}`.
 _ATTR_LIST = re.compile(r"\{:?[ ]*([^}\n ][^\n]*)\}")
@@ -249,7 +252,8 @@ GLOBAL_ATTR_LIST = frozenset({"class", "id", "dir", "lang", "title"})
 
 def _check_attribute(tag: str | None, name: str, value: str, allowed: frozenset[str], report: Report) -> None:
     """`tag` is None for attr_list, whose element is only known once Markdown has run."""
-    value = html.unescape(value)
+    # attr_list hands its values over as written, raw HTML is decoded: an id must be safe both ways.
+    written, value = value, html.unescape(value)
     if name.startswith("on"):
         report(f"the event-handler attribute '{name}' is not allowed (it runs a script)",
                "no on… attributes: pages cannot run scripts")
@@ -263,7 +267,7 @@ def _check_attribute(tag: str | None, name: str, value: str, allowed: frozenset[
         _check_link(value, report)
     elif name in ("id", "for", "name") and is_reserved_id(value):
         report(f"the id '{_shown(value)}' is reserved for the site's own scripts", "an id that does not start with '__'")
-    elif name in ("id", "for", "name") and not is_safe_id(value):
+    elif name in ("id", "for", "name") and not (is_safe_id(value) and is_safe_id(written)):
         report(f"the id '{_shown(value)}' is not allowed", SAFE_ID_SHOWN)
     elif name == "title" and "<" in value:
         report("the title holds '<', which Material's tooltip would show as HTML markup",
