@@ -1,7 +1,7 @@
 """How large, long, deep and strange an editor's input may be: every limit the checks apply, in one place.
 
 Each limit is far above what the real content needs (measured on the site's pages and data files: the largest
-page is 5.3 KB, the largest data file 5.8 KB, the longest title 140 characters, the longest summary 284, no list
+page is 5.3 KB, its longest paragraph 692 characters, the largest data file 5.8 KB, the longest title 140 characters, the longest summary 284, no list
 or quote nested deeper than one level) and low enough that any input within it builds in about a second with
 bounded memory. CONTRIBUTING.md ("Limits") lists them for editors; tests/test_hostile_input.py tests each.
 """
@@ -12,7 +12,10 @@ import datetime as dt
 import re
 import unicodedata
 
-MAX_PAGE_BYTES = 256 * 1024
+MAX_PAGE_BYTES = 64 * 1024
+# Python-Markdown's inline patterns take time growing with the square of a paragraph's length on some input
+# (unclosed links: 1.5 s for 8,000 characters of them), so a paragraph is bounded too (the longest is 692).
+MAX_PARAGRAPH = 8000
 MAX_DATA_BYTES = 64 * 1024
 # Titles, names, places and themes are one line; summaries and the descriptions of sources a few sentences.
 MAX_SHORT_TEXT = 200

@@ -17,7 +17,7 @@ from markdown.extensions.attr_list import get_attrs_and_remainder
 
 from .html_policy import (REMOVED_WITH_CONTENT, SAFE_ID_SHOWN, TAGS, URL_SCHEMES, allowed_attributes, is_interface_class,
                           is_reserved_id, is_safe_id)
-from .limits import MAX_BLOCK_DEPTH, MAX_BRACKET_DEPTH, MAX_HTML_DEPTH
+from .limits import MAX_BLOCK_DEPTH, MAX_BRACKET_DEPTH, MAX_HTML_DEPTH, MAX_PARAGRAPH
 from .problems import Problem
 from .schema import LANGUAGES
 
@@ -61,6 +61,8 @@ _FOOTNOTE_LABEL = re.compile(r"\[\^([^\]\n]*)\]")
 _HEADING = re.compile(r"^[ ]{0,3}#{1,6}[ \t]+(.*)$|^(.+)\n[ ]{0,3}(?:=+|-+)[ \t]*$", re.MULTILINE)
 # Text that a browser would read as the start of a tag, once entities are decoded.
 _TAG_START = re.compile(r"<[a-zA-Z/!?]")
+_TAG_NESTING = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)(?=[\s/>])[^<>]*?(/?)>")
+_BLOCK_BREAK = re.compile(r"\n[ \t]*\n")
 _CONTAINER = re.compile(r"[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))")
 _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
 # What browsers ignore in a URL before its scheme: ASCII whitespace and control characters.
@@ -126,35 +128,56 @@ def check_body(body: str, path: str, first_line: int, problems: list[Problem]) -
     def report(offset: int, message: str, expected: str) -> None:
         problems.append(Problem(path, first_line + text.count("\n", 0, offset), message, expected))
 
+    blocks = _blocks(text)
+    for start, end in blocks:
+        if end - start > MAX_PARAGRAPH:
+            first = text[start:end]
+            report(start + len(first) - len(first.lstrip()), f"this paragraph has {end - start:,} characters, over the limit of {MAX_PARAGRAPH:,}",
+                   "shorter paragraphs: a blank line between them")
+            return
     if _check_depth(text, report):
         return
-    for image in _IMAGE.finditer(text):
+
+    def each(pattern: re.Pattern[str]) -> list[re.Match[str]]:
+        # Block by block: no construct of Markdown spans a blank line, and a pattern that fails to match cannot
+        # scan the rest of the page from every `<` or `[` of it.
+        return [match for start, end in blocks for match in pattern.finditer(text, start, end)]
+    for image in each(_IMAGE):
         if not image[1].strip():
             report(image.start(), "the image has no alt text", ALT_EXPECTED)
         if image[2]:
             _check_image_source(path, _balanced(image[2]), lambda message, expected: report(image.start(), message,
                                                                                            expected))
-    for tag in _START_TAG.finditer(text):
+    for tag in each(_START_TAG):
         _check_tag(path, tag, lambda message, expected: report(tag.start(), message, expected))
-    for attr_list in {*_ATTR_LIST.finditer(text), *_ATTR_LIST_SHORTEST.finditer(text)}:
-        on_image = bool(_IMAGE_BEFORE.search(text, 0, attr_list.start()))
+    for attr_list in {*each(_ATTR_LIST), *each(_ATTR_LIST_SHORTEST)}:
+        on_image = bool(_IMAGE_BEFORE.search(text, text.rfind("\n", 0, attr_list.start()) + 1, attr_list.start()))
         _check_attr_list(attr_list[1], on_image, lambda message, expected: report(attr_list.start(), message,
                                                                                   expected))
-    for link in [*_INLINE_LINK.finditer(text), *_REFERENCE_DEFINITION.finditer(text), *_AUTOLINK.finditer(text)]:
+    for link in [*each(_INLINE_LINK), *each(_REFERENCE_DEFINITION), *each(_AUTOLINK)]:
         _check_link(_balanced(link[1]), lambda message, expected: report(link.start(1), message, expected))
-    for title in [*_LINK_TITLE.finditer(text), *_ABBREVIATION.finditer(text)]:
+    for title in [*each(_LINK_TITLE), *each(_ABBREVIATION)]:
         _check_tooltip(title[1], lambda message, expected: report(title.start(1), message, expected))
-    for label in _FOOTNOTE_LABEL.finditer(text):
+    for label in each(_FOOTNOTE_LABEL):
         if not is_safe_id(label[1]):
             report(label.start(), f"the footnote label '{_shown(label[1])}' is not allowed", "a footnote label of "
                    "letters, digits, '-' and '_', such as [^1] or [^source]")
     # Headings are found outside code blocks, and their words read with their code spans (which the table of
     # contents shows as text too).
-    for heading in _HEADING.finditer(text):
+    for heading in each(_HEADING):
         group = 1 if heading[1] is not None else 2
         if looks_like_markup(html.unescape(body[heading.start(group):heading.end(group)])):
             report(heading.start(), "the heading's text looks like HTML markup", "a heading in words: the table of "
                    "contents shows headings as HTML, so write 'the script element', not '<script>'")
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    """The spans of the text between blank lines."""
+    spans, start = [], 0
+    for gap in _BLOCK_BREAK.finditer(text):
+        spans.append((start, gap.start() + 1))
+        start = gap.end()
+    return [*spans, (start, len(text))]
 
 
 def looks_like_markup(text: str) -> bool:
@@ -186,7 +209,7 @@ def _check_depth(text: str, report) -> bool:
                 report(offset, f"brackets are nested over {MAX_BRACKET_DEPTH} deep",
                        f"at most {MAX_BRACKET_DEPTH} brackets or parentheses inside each other")
                 return True
-        for tag in re.finditer(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)(?=[\s/>])[^>]*?(/?)>", line):
+        for tag in _TAG_NESTING.finditer(line):
             if tag[2].lower() in _VOID_TAGS or tag[3]:
                 continue
             html_depth = max(0, html_depth - 1) if tag[1] else html_depth + 1
