@@ -25,8 +25,9 @@ MAX_URL = 2000
 MAX_BLOCK_DEPTH = 8
 MAX_BRACKET_DEPTH = 10
 MAX_HTML_DEPTH = 16
-# The longest integer YAML is asked to read: an edition or a programme position needs a few digits.
-MAX_INTEGER_DIGITS = 9
+# The longest integer YAML is asked to read (Python refuses to read one of over 4,300 digits, and ever longer ones
+# take ever longer): an edition or a programme position needs a few digits, the schema bounds their values.
+MAX_INTEGER_DIGITS = 20
 # Fields inside lists inside fields: a data file's sources are three levels deep.
 MAX_YAML_DEPTH = 6
 MAX_EDITION = 999

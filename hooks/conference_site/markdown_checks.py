@@ -198,7 +198,9 @@ def _check_depth(text: str, report) -> bool:
         while match := _CONTAINER.match(rest):
             markers += 1
             rest = rest[match.end():]
-        indent = len(line) - len(line.lstrip(" \t"))
+        # Python-Markdown nests a list item four spaces deeper than its parent; an indented line that is not a
+        # list item or a quote is code or the continuation of one, not a level more.
+        indent = len(line) - len(line.lstrip(" \t")) if markers else 0
         if markers + indent // 4 > MAX_BLOCK_DEPTH:
             report(offset, f"lists and quotes are nested over {MAX_BLOCK_DEPTH} levels deep",
                    f"at most {MAX_BLOCK_DEPTH} levels of lists and quotes inside each other")
@@ -287,7 +289,7 @@ def _check_attribute(tag: str | None, name: str, value: str, allowed: frozenset[
         report(f"the attribute '{name}' is not allowed {where}",
                f"only these attributes {where}: {', '.join(sorted(allowed - {'markdown'}))}")
     elif name in _URL_ATTRIBUTES:
-        _check_link(value, report)
+        _check_link(written, report)
     elif name in ("id", "for", "name") and is_reserved_id(value):
         report(f"the id '{_shown(value)}' is reserved for the site's own scripts", "an id that does not start with '__'")
     elif name in ("id", "for", "name") and not (is_safe_id(value) and is_safe_id(written)):
