@@ -1,8 +1,8 @@
 """How large, long, deep and strange an editor's input may be: every limit the checks apply, in one place.
 
 Each limit is far above what the real content needs (measured on the site's pages and data files: the largest
-page is 5.3 KB, its longest paragraph 692 characters, the largest data file 5.8 KB, the longest title 140 characters, the longest summary 284, no list
-or quote nested deeper than one level) and low enough that any input within it builds in about a second with
+page is 5.3 KB, its longest paragraph 692 characters, the largest data file 5.8 KB, the longest title 140
+characters, the longest summary 284, no list or quote nested deeper than one level) and low enough that any input within it builds in about a second with
 bounded memory. CONTRIBUTING.md ("Limits") lists them for editors; tests/test_hostile_input.py tests each.
 """
 

@@ -15,8 +15,8 @@ from urllib.parse import urlsplit
 
 from markdown.extensions.attr_list import get_attrs_and_remainder
 
-from .html_policy import (REMOVED_WITH_CONTENT, SAFE_ID_SHOWN, TAGS, URL_SCHEMES, allowed_attributes, is_interface_class,
-                          is_reserved_id, is_safe_id)
+from .html_policy import (REMOVED_WITH_CONTENT, SAFE_ID_SHOWN, TAGS, URL_SCHEMES, allowed_attributes,
+                          is_interface_class, is_reserved_id, is_safe_id)
 from .limits import MAX_BLOCK_DEPTH, MAX_BRACKET_DEPTH, MAX_HTML_DEPTH, MAX_PARAGRAPH
 from .problems import Problem
 from .schema import LANGUAGES
@@ -132,7 +132,8 @@ def check_body(body: str, path: str, first_line: int, problems: list[Problem]) -
     for start, end in blocks:
         if end - start > MAX_PARAGRAPH:
             first = text[start:end]
-            report(start + len(first) - len(first.lstrip()), f"this paragraph has {end - start:,} characters, over the limit of {MAX_PARAGRAPH:,}",
+            report(start + len(first) - len(first.lstrip()),
+                   f"this paragraph has {end - start:,} characters, over the limit of {MAX_PARAGRAPH:,}",
                    "shorter paragraphs: a blank line between them")
             return
     if _check_depth(text, report):
@@ -291,7 +292,8 @@ def _check_attribute(tag: str | None, name: str, value: str, allowed: frozenset[
     elif name in _URL_ATTRIBUTES:
         _check_link(written, report)
     elif name in ("id", "for", "name") and is_reserved_id(value):
-        report(f"the id '{_shown(value)}' is reserved for the site's own scripts", "an id that does not start with '__'")
+        report(f"the id '{_shown(value)}' is reserved for the site's own scripts",
+               "an id that does not start with '__'")
     elif name in ("id", "for", "name") and not (is_safe_id(value) and is_safe_id(written)):
         report(f"the id '{_shown(value)}' is not allowed", SAFE_ID_SHOWN)
     elif name == "title" and "<" in value:

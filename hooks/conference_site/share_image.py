@@ -121,8 +121,8 @@ def render(text: ShareText, language: str, layout: ImageFont.Layout = ImageFont.
         draw.text((anchor_x, y), line, font=_font(LINE_SIZE, layout), fill=MUTED_SHARE, anchor=f"{anchor}a",
                   **options)
         y += int(LINE_SIZE * 1.5)
-    draw.text((anchor_x, HEIGHT - MARGIN), _shortened(visible(text.footer), _font(FOOTER_SIZE, layout),
-                                                      WIDTH - 2 * MARGIN, options), font=_font(FOOTER_SIZE, layout), fill=TEXT_SHARE,
+    footer = _shortened(visible(text.footer), _font(FOOTER_SIZE, layout), WIDTH - 2 * MARGIN, options)
+    draw.text((anchor_x, HEIGHT - MARGIN), footer, font=_font(FOOTER_SIZE, layout), fill=TEXT_SHARE,
               anchor=f"{anchor}d", **options)
     image.putpalette(PALETTE)
     return image
