@@ -2,8 +2,9 @@
 
 Each limit is far above what the real content needs (measured on the site's pages and data files: the largest
 page is 5.3 KB, its longest paragraph 692 characters, the largest data file 5.8 KB, the longest title 140
-characters, the longest summary 284, no list or quote nested deeper than one level) and low enough that any input within it builds in about a second with
-bounded memory. CONTRIBUTING.md ("Limits") lists them for editors; tests/test_hostile_input.py tests each.
+characters, the longest summary 284, no list or quote nested deeper than one level) and low enough that any
+input within them is checked in milliseconds and built in seconds, with bounded memory. CONTRIBUTING.md
+(section 8) lists them for editors; tests/hostile_corpus.py tests each.
 """
 
 from __future__ import annotations
