@@ -1,5 +1,6 @@
 """What only a real build shows: nothing from outside the repository is published, an unforeseen failure ends with
-one line naming the page instead of a traceback, and a page that takes too long ends the build with its name.
+one line naming the page instead of a traceback, and a page that takes too long ends the build with its name; and
+the generated files that stay whole whatever text reaches them (share images, feeds).
 
 The last two add a small hook of their own to the fixture site (the site's hooks raise on nothing that passes the
 checks): one that fails on a page, one that never finishes one.
@@ -10,10 +11,12 @@ from __future__ import annotations
 import io
 import os
 from pathlib import Path
+from xml.etree import ElementTree
 
 from PIL import Image
 
 from conference_site.limits import PAGE_SECONDS
+from conference_site.news_feed import FeedItem, rss
 from conference_site.share_image import HEIGHT, WIDTH, ShareText, png, render
 from site_builder import build
 from test_broken_content import make_site, problem_lines
@@ -84,3 +87,10 @@ def test_a_share_image_of_an_endless_title_is_drawn_within_the_image() -> None:
     for language, word in (("en", "Forum "), ("ar", "ملتقى ")):
         image = Image.open(io.BytesIO(png(render(ShareText(word * 20_000, (word * 500,), word * 100), language))))
         assert image.size == (WIDTH, HEIGHT)
+
+
+def test_a_feed_stays_well_formed_whatever_its_text_holds() -> None:
+    feed = rss("Site\x00", "https://example.org/", "https://example.org/feed.xml", "About\x1b", "en",
+               [FeedItem("Forum\x0c2030", "https://example.org/x/", "When\x00 and where")])
+    items = ElementTree.fromstring(feed).findall("channel/item")
+    assert [item.findtext("title") for item in items] == ["Forum2030"]
