@@ -2,7 +2,8 @@
 
 The sanitiser (html_policy) keeps the published site safe whatever the source holds; these checks make the
 build fail at the source line instead, so the editor sees the problem rather than silently missing content.
-Code (fenced blocks and `inline code`) is skipped: writing about `<script>` in code is fine.
+Code (fenced blocks and `inline code`) is skipped: writing about `<script>` in code is fine. The checks also
+bound what Python-Markdown would take long or recurse deeply on (limits.py): paragraph length and nesting.
 """
 
 from __future__ import annotations
@@ -37,7 +38,6 @@ _ATTRIBUTE = r"""[^\s/>][^\s/>=]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?"""
 # Atomic and possessive: an attribute is read once, as the browser reads it, so that a tag that never closes
 # cannot make the expression try every way of splitting it into attributes.
 _START_TAG = re.compile(rf"<([a-zA-Z][^\s/>]*+)((?:[\s/]*+(?>{_ATTRIBUTE}))*+)[\s/]*+>")
-_END_TAG = re.compile(r"</([a-zA-Z][a-zA-Z0-9-]*)[^>]*>")
 _VOID_TAGS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
                         "wbr"})
 _HTML_ATTRIBUTE = re.compile(r"""([^\s/>][^\s/>=]*)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?""")
@@ -186,7 +186,7 @@ def looks_like_markup(text: str) -> bool:
     return bool(_TAG_START.search(text))
 
 
-def _check_depth(text: str, report) -> bool:
+def _check_depth(text: str, report: Callable[[int, str, str], None]) -> bool:
     """Report the first line nested deeper than the limits; True when there is one (the rest is not checked:
     each further level would only repeat the message)."""
     brackets = html_depth = 0
