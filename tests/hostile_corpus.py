@@ -372,6 +372,7 @@ PUBLISHED: list[Published] = [
     Published("event handler in inline code", "markup", body="Write `<img src=x onerror=alert('code')>` in code."),
     Published("comparison signs", "markup", body="If a < b and b > c, then a < c; 3 <4 is text."),
     Published("heading with quotes and ampersands", "markup", body="## Say \"hi\" & 'bye' > later"),
+    Published("heading named like Material's own ids", "attributes", body="## __search\n\n## __config"),
     Published("attr_list with safe attributes", "attributes", body="## Opening {: #opening .cs-note lang=en dir=ltr }"),
     Published("link with a quoted title", "attributes", body='[x](https://example.org/ "a \\"quoted\\" & bold title")'),
     Published("abbreviation with an ampersand", "attributes", body="R&D\n\n*[R&D]: Research & development"),

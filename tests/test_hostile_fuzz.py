@@ -12,7 +12,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from mkdocs.utils import meta
 
@@ -75,10 +75,13 @@ def test_the_front_matter_is_where_mkdocs_finds_it(text: str, body: str) -> None
 
 @FUZZ
 @given(bodies)
+@example("## __config")  # found by this test: a heading's slug was Material's own id
+@example("## h {: #JAVA&#x53;CRIPT:x }")  # found by this test: an id checked decoded, kept as written
+@example('<div class=""">t</div>')  # found by this test: an attribute named by a quote
 def test_whatever_the_sanitiser_removes_the_check_reports(body: str) -> None:
     problems: list[Problem] = []
     check_body(body, PAGE, 12, problems)
-    removed = _features(_markdown().convert(body)) - _features(sanitise(_markdown(published=True).convert(body)))
+    removed = _features(_markdown().convert(body)) - _features(sanitise(_markdown(guarded=True).convert(body)))
     assert problems or not removed, removed
 
 

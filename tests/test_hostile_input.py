@@ -65,9 +65,10 @@ def test_a_check_that_runs_too_long_is_stopped() -> None:
 
 # What the sanitiser would remove, and what the check says about it.
 
-def _markdown(published: bool = False) -> markdown.Markdown:
-    """Python-Markdown with the site's extensions and settings (mkdocs.yml); `published`: as hooks/page_guard.py
-    sets it up for the build (safe ids and slugs)."""
+def _markdown(guarded: bool = False) -> markdown.Markdown:
+    """Python-Markdown with the site's extensions and settings: mkdocs.yml's, with the slugs hooks/page_guard.py
+    keeps free of reserved ids (a setting of the conversion: it removes nothing an editor wrote); `guarded`: also
+    with the ids hooks/page_guard.py removes (conference_site.safe_ids)."""
     with (REPO / "mkdocs.yml").open(encoding="utf-8") as stream:
         config = yaml_load(stream)
     names, settings = [], {}
@@ -75,10 +76,8 @@ def _markdown(published: bool = False) -> markdown.Markdown:
         name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, {})
         names.append(name)
         settings[name] = dict(options or {})
-    if published:
-        names.append(SafeIds())
-        settings["toc"]["slugify"] = safe_slugify(settings["toc"]["slugify"])
-    return markdown.Markdown(extensions=names, extension_configs=settings)
+    settings["toc"]["slugify"] = safe_slugify(settings["toc"]["slugify"])
+    return markdown.Markdown(extensions=[*names, *([SafeIds()] if guarded else [])], extension_configs=settings)
 
 
 def _features(html: str) -> Counter:
@@ -109,7 +108,7 @@ def test_whatever_the_sanitiser_removes_the_check_reports(name: str, source, tmp
     # What Python-Markdown makes of the body, and what is published: the ids hooks/page_guard.py removes
     # (conference_site.safe_ids), then the sanitiser.
     rendered = _markdown().convert(body)
-    published = sanitise(_markdown(published=True).convert(body))
+    published = sanitise(_markdown(guarded=True).convert(body))
     problems: list[Problem] = []
     check_body(body, PAGE, BODY_LINE - 1, problems)
     removed = _features(rendered) - _features(published)
@@ -153,6 +152,8 @@ def _html_is_harmless(html: str, where: str) -> None:
     for name in ("iframe", "object", "embed", "form", "base", "svg", "math", "style", "input", "button"):
         assert not [found for part in content for found in part.find_all(name)
                     if not (name == "input" and "tabbed-set" in found.parent.get("class", []))], (where, name)
+    assert not [element["id"] for part in content for element in part.select("[id]")
+                if element["id"].startswith("__") and not element["id"].startswith("__tabbed_")], where
     assert not [element for part in content for element in part.select('[class*="md-"]')
                 if not set(element.get("class", [])) & {"md-button", "md-typeset", "md-content__button"}
                 and not element.find_parent(class_="md-content__button")], where
