@@ -12,8 +12,8 @@ from pathlib import Path, PurePosixPath
 from typing import TypeVar
 
 from . import schema
-from .files import check_layout
 from .deadline import DeadlineExceeded, deadline
+from .files import check_layout
 from .limits import MAX_DATA_BYTES, MAX_PAGE_BYTES, PAGE_SECONDS
 from .markdown_checks import check_body
 from .problems import ContentError, Problem
@@ -254,7 +254,7 @@ class _Loader:
                 return read()
         except DeadlineExceeded:
             self.problem(path, 1, f"checking this file took over {PAGE_SECONDS:.0f} seconds",
-                         "a file within the limits of CONTRIBUTING.md (section 'Limits')")
+                         "a file within the limits of CONTRIBUTING.md (section 8, 'Limits')")
         except (Exception, RecursionError) as error:  # noqa: BLE001 - any failure becomes the editor's message
             self.problem(path, 1, f"this file could not be checked ({type(error).__name__}: {_shown(error)})",
                          "a file like the examples in hooks/conference_site/scaffold_templates/")
