@@ -280,7 +280,8 @@ REFUSED: list[Refused] = [
     Refused("order over the limit", "yaml", write(WORKSHOP_DATA, "conference: spring-forum-2030\nformat: workshop\n"
                                                   "order: 123456\nsources:\n  - id: notice\n    document: fixture.txt\n"
                                                   "    facts: [title]\n"), ((WORKSHOP_DATA, 3, "'order' is 123456"),)),
-    Refused("deep nesting", "yaml", write(CONFERENCE_DATA, "a: " + "[" * 5000 + "]" * 5000 + "\n"),
+    # libyaml's composer (which MkDocs reads front matter with) crashes on nesting this deep.
+    Refused("deep nesting", "yaml", write(CONFERENCE_DATA, "a: " + "[" * 30_000 + "]" * 30_000 + "\n"),
             ((CONFERENCE_DATA, 1, "levels deep"),)),
     Refused("not a mapping", "yaml", write(CONFERENCE_DATA, "- a\n- b\n"), ((CONFERENCE_DATA, 1, "no fields"),)),
     Refused("field written twice", "yaml", conference("public: true\npublic: false", "public: true"),

@@ -31,7 +31,7 @@ MAX_HTML_DEPTH = 16
 MAX_INTEGER_DIGITS = 20
 # Fields inside lists inside fields: a data file's sources are three levels deep.
 MAX_YAML_DEPTH = 6
-MAX_EDITION = 999
+MAX_EDITION = 9999
 MAX_ORDER = 9999
 # The days hijridate can write in the Hijri (Umm al-Qura) calendar, which every Arabic page shows.
 FIRST_DAY = dt.date(1924, 8, 1)
@@ -66,6 +66,9 @@ def character_name(character: str) -> str:
 def invisible_character(text: str) -> str | None:
     """The first character of a one-line text field that is not visible text: a control or format character,
     a line or paragraph separator, a private-use character."""
+    # Every such character is one Python does not count as printable: most texts are answered in one call.
+    if text.isprintable():
+        return None
     for character in text:
         category = unicodedata.category(character)
         if category in ("Cc", "Zl", "Zp", "Co", "Cs") or (category == "Cf" and character not in _DIRECTION_MARKS):

@@ -62,6 +62,7 @@ _HEADING = re.compile(r"^[ ]{0,3}#{1,6}[ \t]+(.*)$|^(.+)\n[ ]{0,3}(?:=+|-+)[ \t]
 # Text that a browser would read as the start of a tag, once entities are decoded.
 _TAG_START = re.compile(r"<[a-zA-Z/!?]")
 _TAG_NESTING = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)(?=[\s/>])[^<>]*?(/?)>")
+_BRACKET = re.compile(r"[\[\]()]")
 _BLOCK_BREAK = re.compile(r"\n[ \t]*\n")
 _CONTAINER = re.compile(r"[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))")
 _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
@@ -139,33 +140,34 @@ def check_body(body: str, path: str, first_line: int, problems: list[Problem]) -
     if _check_depth(text, report):
         return
 
-    def each(pattern: re.Pattern[str]) -> list[re.Match[str]]:
-        # Block by block: no construct of Markdown spans a blank line, and a pattern that fails to match cannot
-        # scan the rest of the page from every `<` or `[` of it.
-        return [match for start, end in blocks for match in pattern.finditer(text, start, end)]
-    for image in each(_IMAGE):
+    def each(pattern: re.Pattern[str], *marks: str) -> list[re.Match[str]]:
+        # Only where one of the characters the construct starts with is written at all: most pages have few.
+        return list(pattern.finditer(text)) if any(mark in text for mark in marks) else []
+    for image in each(_IMAGE, "!["):
         if not image[1].strip():
             report(image.start(), "the image has no alt text", ALT_EXPECTED)
         if image[2]:
             _check_image_source(path, _balanced(image[2]), lambda message, expected: report(image.start(), message,
                                                                                            expected))
-    for tag in each(_START_TAG):
+    # Tags block by block: no tag spans a blank line, and a tag that never closes cannot make the pattern scan the
+    # rest of the page from every `<` of it.
+    for tag in (match for start, end in blocks for match in _START_TAG.finditer(text, start, end)):
         _check_tag(path, tag, lambda message, expected: report(tag.start(), message, expected))
-    for attr_list in {*each(_ATTR_LIST), *each(_ATTR_LIST_SHORTEST)}:
+    for attr_list in {*each(_ATTR_LIST, "{"), *each(_ATTR_LIST_SHORTEST, "{")}:
         on_image = bool(_IMAGE_BEFORE.search(text, text.rfind("\n", 0, attr_list.start()) + 1, attr_list.start()))
         _check_attr_list(attr_list[1], on_image, lambda message, expected: report(attr_list.start(), message,
                                                                                   expected))
-    for link in [*each(_INLINE_LINK), *each(_REFERENCE_DEFINITION), *each(_AUTOLINK)]:
+    for link in [*each(_INLINE_LINK, "]("), *each(_REFERENCE_DEFINITION, "]:"), *each(_AUTOLINK, "<")]:
         _check_link(_balanced(link[1]), lambda message, expected: report(link.start(1), message, expected))
-    for title in [*each(_LINK_TITLE), *each(_ABBREVIATION)]:
+    for title in [*each(_LINK_TITLE, "](", "]:"), *each(_ABBREVIATION, "*[")]:
         _check_tooltip(title[1], lambda message, expected: report(title.start(1), message, expected))
-    for label in each(_FOOTNOTE_LABEL):
+    for label in each(_FOOTNOTE_LABEL, "[^"):
         if not is_safe_id(label[1]):
             report(label.start(), f"the footnote label '{_shown(label[1])}' is not allowed", "a footnote label of "
                    "letters, digits, '-' and '_', such as [^1] or [^source]")
     # Headings are found outside code blocks, and their words read with their code spans (which the table of
     # contents shows as text too).
-    for heading in each(_HEADING):
+    for heading in each(_HEADING, "#", "\n=", "\n-"):
         group = 1 if heading[1] is not None else 2
         if looks_like_markup(html.unescape(body[heading.start(group):heading.end(group)])):
             report(heading.start(), "the heading's text looks like HTML markup", "a heading in words: the table of "
@@ -206,13 +208,13 @@ def _check_depth(text: str, report: Callable[[int, str, str], None]) -> bool:
             report(offset, f"lists and quotes are nested over {MAX_BLOCK_DEPTH} levels deep",
                    f"at most {MAX_BLOCK_DEPTH} levels of lists and quotes inside each other")
             return True
-        for character in line:
-            brackets = brackets + 1 if character in "[(" else max(0, brackets - 1) if character in "])" else brackets
+        for bracket in _BRACKET.findall(line):
+            brackets = brackets + 1 if bracket in "[(" else max(0, brackets - 1)
             if brackets > MAX_BRACKET_DEPTH:
                 report(offset, f"brackets are nested over {MAX_BRACKET_DEPTH} deep",
                        f"at most {MAX_BRACKET_DEPTH} brackets or parentheses inside each other")
                 return True
-        for tag in _TAG_NESTING.finditer(line):
+        for tag in _TAG_NESTING.finditer(line) if "<" in line else ():
             if tag[2].lower() in _VOID_TAGS or tag[3]:
                 continue
             html_depth = max(0, html_depth - 1) if tag[1] else html_depth + 1
