@@ -3,16 +3,31 @@ VENV := .venv
 PYTHON := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test
+.PHONY: serve build check test
 
-# The virtual environment, rebuilt whenever requirements.txt changes.
+# The oldest Python the site runs on (the workflows use it).
+PYTHON_NEEDED := 3.11
+comma := ,
+python3_is_recent = $(shell python3 -c 'import sys; \
+  sys.exit(sys.version_info[:2] < ($(subst .,$(comma),$(PYTHON_NEEDED))))' 2>/dev/null && echo yes)
+python3_has_venv = $(shell python3 -c 'import ensurepip' 2>/dev/null && echo yes)
+too_old = Python $(PYTHON_NEEDED) or newer is needed: python3 is $(or $(shell python3 -V 2>&1),missing) \
+  (README: Requirements)
+no_venv = python3 cannot make a virtual environment: install python3-venv (README: Requirements)
+
+# The virtual environment, rebuilt whenever requirements.txt changes; one line first if python3 cannot make it.
 $(VENV)/installed: requirements.txt
+	$(if $(python3_is_recent),,$(error $(too_old)))
+	$(if $(python3_has_venv),,$(error $(no_venv)))
 	python3 -m venv $(VENV)
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
+# The site at http://127.0.0.1:8000/, rebuilt on every save in docs/, data/, overrides/ or hooks/; after a failed
+# build the browser shows the problems until the next good save (scripts/serve.py). PARALLEL=1: build as make
+# build does, one process per language (faster once the site has a few hundred pages).
 serve: $(VENV)/installed
-	$(PYTHON) -m mkdocs serve
+	$(PYTHON) scripts/serve.py $(if $(PARALLEL),--parallel)
 
 # `mkdocs build --strict` with one process per language; site/ is replaced only when the build succeeds.
 # Without a SOURCE_DATE_EPOCH, the time of the last commit: two builds of one commit are byte-identical.
@@ -24,7 +39,14 @@ node_modules/installed: package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
+# The content alone, as the pull-request check's first step: every problem once, as path:line (GitHub Actions:
+# also as annotations on the pull request's lines and in the job's summary). Plain Python, no build: a second.
+check: $(VENV)/installed
+	@PYTHONPATH=hooks $(PYTHON) -m conference_site check $(if $(GITHUB_ACTIONS),--github)
+
+# Everything: the content check, then the tests (a content problem stops here, reported once).
 test: $(VENV)/installed node_modules/installed
+	@PYTHONPATH=hooks $(PYTHON) -m conference_site check
 	$(PYTHON) -m pytest
 
 .PHONY: translation-status translation-done

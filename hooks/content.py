@@ -12,6 +12,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from conference_site.catalog import load_catalog
+from conference_site.editing import repository
 from conference_site.formatting import arabic_digit_style
 from conference_site.problems import ContentError
 from conference_site.rendering import CATALOG_KEY
@@ -21,6 +22,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     try:
         arabic_digit_style(config.extra)
+        repository(config.extra)
     except ValueError as error:
         raise PluginError(str(error)) from None
     try:

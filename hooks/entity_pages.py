@@ -1,7 +1,9 @@
 """Put the facts of a conference, workshop or organisation around the text its editor wrote.
 
 The facts come from the entity's data file (written once for both languages) and its page's front matter
-(translated); the HTML comes from `overrides/partials/site/<kind>.html`.
+(translated); the HTML comes from `overrides/partials/site/<kind>.html`. The links to edit the page and its data
+file go to `page.meta` (EDIT_LINKS_KEY), which `overrides/main.html` shows after the content: outside the
+content, search does not index them.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from conference_site.calendar import calendar_file_name
 from conference_site.events import timetable
 from conference_site.rendering import markup, page_view, render
 
+EDIT_LINKS_KEY = "conference_site_edit_links"
+
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     view = page_view(page, config, files)
@@ -21,6 +25,8 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     if view is None or entity is None:
         return html
     catalog = view.catalog
+    page.meta[EDIT_LINKS_KEY] = [(view.t("edit_page"), view.edit_url(entity.translations[view.language].path)),
+                                 (view.t("edit_data"), view.edit_url(entity.data_path))]
     context = {"entity": entity, "data": entity.data, "text": entity.text(view.language), "body": markup(html)}
     if entity.kind == "conference":
         context["workshops"] = catalog.workshops_of(entity.id)

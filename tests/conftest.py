@@ -1,4 +1,11 @@
-"""Build the real site once per test session; tests assert on what the build wrote."""
+"""The sites the tests read: the real site and the sample fixture site, each built once per test session.
+
+Tests of the real site (those using the `project`, `catalog`, `site` or `site_url` fixtures, marked `real_site`)
+state what holds for any valid content; `--project DIR` runs them on another copy of the site (as
+tests/test_new_content.py does). Before the real site is built its content is checked: problems are listed once,
+at the end of the run, and each test of the real site then stops with one line instead of a traceback.
+Tests of the machinery use fixture sites (tests/fixtures/), whose content is ours: they may be exact.
+"""
 
 from __future__ import annotations
 
@@ -18,7 +25,31 @@ from playwright.sync_api import Browser, Page, sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
 
-from site_builder import REPO, build  # noqa: E402
+from conference_site.catalog import Catalog, load_catalog  # noqa: E402
+from conference_site.check import content_problems  # noqa: E402
+from conference_site.problems import Problem  # noqa: E402
+from site_builder import REPO, build, make_fixture_site  # noqa: E402
+
+REAL_SITE_FIXTURES = frozenset({"project", "catalog", "site", "site_url"})
+_content_problems: list[Problem] = []
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--project", type=Path, default=REPO,
+                     help="the site whose content the real-site tests check (default: this repository)")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if REAL_SITE_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.real_site)
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    if _content_problems:
+        terminalreporter.section("content problems (make check)", red=True)
+        for problem in _content_problems:
+            terminalreporter.write_line(str(problem))
 
 
 @dataclass(frozen=True)
@@ -36,11 +67,39 @@ class BuiltSite:
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+def project(request: pytest.FixtureRequest) -> Path:
+    """The real site's folder, its content checked: a problem stops every test of it with one line."""
+    root = request.config.getoption("--project").resolve()
+    if not _content_problems:
+        _content_problems.extend(content_problems(root))
+    if _content_problems:
+        count = len(_content_problems)
+        pytest.fail(f"{count} problem{'s' if count != 1 else ''} in the content of {root} (listed at the end; "
+                    "make check)", pytrace=False)
+    return root
+
+
+@pytest.fixture(scope="session")
+def catalog(project: Path) -> Catalog:
+    """The real site's entities, as the build reads them."""
+    return load_catalog(project, project / "docs")
+
+
+@pytest.fixture(scope="session")
+def site(project: Path, tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     site_dir = tmp_path_factory.mktemp("site")
-    result = build(REPO, site_dir)
+    result = build(project, site_dir)
     assert result.returncode == 0, f"the real site does not build:\n{result.stdout}\n{result.stderr}"
     return BuiltSite(site_dir, result.stdout + result.stderr)
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The sample fixture site (tests/fixtures/base/ and sample/): a bit of every shape of content, ours to pin."""
+    root = tmp_path_factory.mktemp("sample")
+    result = build(make_fixture_site(root / "project", "sample"), root / "site")
+    assert result.returncode == 0, f"the sample site does not build:\n{result.stdout}\n{result.stderr}"
+    return BuiltSite(root / "site", result.stdout + result.stderr)
 
 
 class _SiteRequestHandler(SimpleHTTPRequestHandler):
@@ -77,7 +136,7 @@ def serving(root: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def site_url(project: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The real site built for, and served at, a loopback address, for the browser tests.
 
     Built for that very address (SITE_URL) as the published site is for its own: the absolute links in its
@@ -85,7 +144,7 @@ def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """
     site_dir = tmp_path_factory.mktemp("served-site")
     with serving(site_dir) as url:
-        result = build(REPO, site_dir, site_url=url)
+        result = build(project, site_dir, site_url=url)
         assert result.returncode == 0, f"the real site does not build for {url}:\n{result.stdout}\n{result.stderr}"
         yield url
 

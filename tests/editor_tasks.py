@@ -8,16 +8,20 @@ import subprocess
 import sys
 from pathlib import Path
 
-from site_builder import REPO, copy_content, copy_machinery
+from site_builder import REPO, copy_content, copy_machinery, make_fixture_site
 
 # The virtual environment the tests run in, which the copy's Makefile uses instead of creating its own.
 VENV = Path(sys.executable).parent.parent
 
 
-def copy_repository(destination: Path) -> Path:
-    """A copy of the site (machinery, content, build script, Makefile) in `destination`."""
-    copy_machinery(destination)
-    copy_content(REPO, destination)
+def copy_repository(destination: Path, *fixture_layers: str, content: Path = REPO) -> Path:
+    """A copy of the site (machinery, content, build script, Makefile) in `destination`: the content of `content`
+    (the real site's, by default), or with `fixture_layers` that of the fixture site made of those layers."""
+    if fixture_layers:
+        make_fixture_site(destination, *fixture_layers)
+    else:
+        copy_machinery(destination)
+        copy_content(content, destination)
     shutil.copytree(REPO / "scripts", destination / "scripts", ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("Makefile", "requirements.txt"):
         shutil.copy2(REPO / name, destination / name)

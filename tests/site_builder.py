@@ -9,21 +9,23 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+FIXTURES = REPO / "tests" / "fixtures"
 # The site's machinery: everything a copy of the site needs besides its content.
 MACHINERY = ("mkdocs.yml", "hooks", "overrides", "data/labels.yml")
-# 2023-05-01: the European conference (21–24 May) is then upcoming and Sharjah's (26–27 April) past,
-# so the listings' order can be checked on the real content.
+# 2023-05-01: on the sample fixture site (tests/fixtures/sample/) the Lakeside congress (21–24 May 2023) and the
+# Spring forum (2030) are then upcoming and the Harbour conference (26–27 April 2023) past.
 TEST_EPOCH = "1682899200"
 
 
 def build(project: Path, site_dir: Path, *extra_args: str, epoch: str = TEST_EPOCH,
-          site_url: str | None = None) -> subprocess.CompletedProcess:
-    """Build the project at `project` into `site_dir` (for `site_url` if given) as `make build` does:
-    `mkdocs build --strict`, one process per language (scripts/build.py)."""
+          site_url: str | None = None, repository: str | None = None) -> subprocess.CompletedProcess:
+    """Build the project at `project` into `site_dir` (for `site_url`, with edit links to `repository`, if given)
+    as `make build` does: `mkdocs build --strict`, one process per language (scripts/build.py)."""
     env = {**os.environ, "SOURCE_DATE_EPOCH": epoch, "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("SITE_URL", None)
-    if site_url is not None:
-        env["SITE_URL"] = site_url
+    for name, value in (("SITE_URL", site_url), ("SITE_REPOSITORY", repository)):
+        env.pop(name, None)
+        if value is not None:
+            env[name] = value
     return subprocess.run(
         [sys.executable, str(REPO / "scripts" / "build.py"), "-f", str(project / "mkdocs.yml"),
          "-d", str(site_dir), *extra_args],
@@ -47,3 +49,12 @@ def copy_content(source: Path, destination: Path) -> None:
     for folder in ("docs", "data"):
         if (source / folder).is_dir():
             shutil.copytree(source / folder, destination / folder, dirs_exist_ok=True)
+
+
+def make_fixture_site(destination: Path, *layers: str) -> Path:
+    """A site of this repository's machinery and the content of tests/fixtures/base/, with each of `layers`
+    (folders of tests/fixtures/, such as "sample") copied over it in turn."""
+    copy_machinery(destination)
+    for layer in ("base", *layers):
+        copy_content(FIXTURES / layer, destination)
+    return destination

@@ -1,7 +1,9 @@
-"""Each broken fixture site fails to build with exactly the messages an editor needs, and no traceback.
+"""Each broken fixture site fails with exactly the messages an editor needs, and no traceback.
 
 A case is a folder in tests/fixtures/broken/: files that replace or add to the small valid site in
 tests/fixtures/base/, an optional `delete.txt` (files to remove), and `expected.txt` (the problem lines).
+Every case is checked in-process, as `make check` does (the build runs the same check first and stops at it);
+a few are also built, to show that the build reports the same lines and leaves the previous site as it was.
 """
 
 from __future__ import annotations
@@ -13,10 +15,13 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from conference_site.check import content_problems
 from site_builder import build, copy_content, copy_machinery
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CASES = sorted(path.name for path in (FIXTURES / "broken").iterdir() if path.is_dir())
+# Built as well: problems in data files, in pages and in images, in one file and in several.
+BUILT_CASES = ["several-files", "event-handler-attribute", "big-image"]
 
 
 def make_site(destination: Path, case: str | None = None) -> Path:
@@ -52,8 +57,18 @@ def test_every_case_has_expectations() -> None:
         assert (FIXTURES / "broken" / case / "expected.txt").is_file(), case
 
 
+def expected_lines(case: str) -> list[str]:
+    return (FIXTURES / "broken" / case / "expected.txt").read_text(encoding="utf-8").splitlines()
+
+
 @pytest.mark.parametrize("case", CASES)
 def test_broken_site_fails_with_expected_messages(case: str, tmp_path: Path) -> None:
+    assert [str(problem) for problem in content_problems(make_site(tmp_path / "project", case))] == \
+        expected_lines(case)
+
+
+@pytest.mark.parametrize("case", BUILT_CASES)
+def test_the_build_reports_the_same_lines_and_keeps_the_previous_site(case: str, tmp_path: Path) -> None:
     # A previously published site, which a failed build must leave exactly as it was.
     (tmp_path / "site").mkdir()
     (tmp_path / "site" / "index.html").write_text("the previous site", encoding="utf-8")
@@ -61,8 +76,7 @@ def test_broken_site_fails_with_expected_messages(case: str, tmp_path: Path) -> 
     output = result.stdout + result.stderr
     assert result.returncode != 0, output
     assert "Traceback" not in output
-    expected = (FIXTURES / "broken" / case / "expected.txt").read_text(encoding="utf-8").splitlines()
-    assert problem_lines(output) == expected
+    assert problem_lines(output) == expected_lines(case)
     assert [path.name for path in (tmp_path / "site").iterdir()] == ["index.html"]
     assert (tmp_path / "site" / "index.html").read_text(encoding="utf-8") == "the previous site"
     assert sorted(path.name for path in tmp_path.iterdir()) == ["project", "site"], "no half-built site left"

@@ -1,5 +1,7 @@
 """Dates and times as each language's reader expects them: Babel's CLDR patterns, the Hijri date on Arabic pages,
-the digits the site is set to use, and times labelled with the venue's time zone."""
+the digits the site is set to use, and times labelled with the venue's time zone.
+
+The real site: every conference's dates alike on its page and its card. The sample fixture site: the exact texts."""
 
 from __future__ import annotations
 
@@ -8,32 +10,34 @@ from pathlib import Path
 
 import pytest
 
+from conference_site.catalog import Catalog
 from conference_site.formatting import date_range, hijri_date_range
 from conftest import BuiltSite
 from site_builder import build
+from site_pages import LANGUAGE_PREFIX, LANGUAGES, entity_url
 from test_broken_content import make_site
 
-SHARJAH = "conferences/sharjah-social-service-conference-14/"
+HARBOUR = "conferences/harbour-conference-2023/"
 
 
-def test_arabic_conference_page_gives_the_hijri_date_beside_the_gregorian(site: BuiltSite) -> None:
-    dates = site.html(SHARJAH).select_one("article .cs-dates")
+def test_arabic_conference_page_gives_the_hijri_date_beside_the_gregorian(sample_site: BuiltSite) -> None:
+    dates = sample_site.html(HARBOUR).select_one("article .cs-dates")
     assert dates.select_one(".cs-gregorian").get_text() == "26–27 أبريل 2023"
     # 26–27 April 2023 is 6–7 Shawwal 1444 by the Umm al-Qura calendar.
     assert dates.select_one(".cs-hijri").get_text() == "6–7 شوال 1444 هـ"
     assert dates.get_text() == "26–27 أبريل 2023 (6–7 شوال 1444 هـ)"
 
 
-def test_english_pages_write_the_month_in_full_without_hijri(site: BuiltSite) -> None:
-    dates = site.html(f"en/{SHARJAH}").select_one("article .cs-dates")
+def test_english_pages_write_the_month_in_full_without_hijri(sample_site: BuiltSite) -> None:
+    dates = sample_site.html(f"en/{HARBOUR}").select_one("article .cs-dates")
     assert dates.get_text() == "26–27 April 2023"
     assert dates.select_one(".cs-hijri") is None
 
 
 @pytest.mark.parametrize("language,zone", [("ar", "توقيت الخليج"), ("en", "Gulf Standard Time")])
-def test_opening_hours_name_the_venue_time_zone(site: BuiltSite, language: str, zone: str) -> None:
+def test_opening_hours_name_the_venue_time_zone(sample_site: BuiltSite, language: str, zone: str) -> None:
     prefix = "" if language == "ar" else "en/"
-    hours = site.html(f"{prefix}{SHARJAH}").select_one("article .cs-hours")
+    hours = sample_site.html(f"{prefix}{HARBOUR}").select_one("article .cs-hours")
     assert hours.select_one(".cs-time-zone").get_text() == f"{zone}{'، ' if language == 'ar' else ', '}UTC+4"
     assert "09:00–14:00" in hours.get_text()
 
@@ -55,8 +59,9 @@ def test_date_ranges_follow_cldr_patterns(start: dt.date, end: dt.date, language
 def _build_with_digits(tmp_path: Path, setting: str):
     project = make_site(tmp_path / "project")
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8") + f"\nextra:\n  arabic_digits: {setting}\n",
-                      encoding="utf-8")
+    text = config.read_text(encoding="utf-8")
+    assert "  arabic_digits: western\n" in text
+    config.write_text(text.replace("  arabic_digits: western\n", f"  arabic_digits: {setting}\n"), encoding="utf-8")
     return build(project, tmp_path / "site")
 
 
@@ -82,6 +87,20 @@ def test_unknown_digit_setting_fails_the_build_with_a_clear_message(tmp_path: Pa
 
 @pytest.mark.parametrize("prefix,dates", [
     ("", "26–27 أبريل 2023 (6–7 شوال 1444 هـ)"), ("en/", "26–27 April 2023")])
-def test_conference_cards_give_the_same_dates_as_the_page(site: BuiltSite, prefix: str, dates: str) -> None:
-    card = site.html(f"{prefix}conferences/").select_one(".cs-past .cs-card__meta")
+def test_conference_cards_give_the_dates_with_the_hijri_date_in_arabic(sample_site: BuiltSite, prefix: str,
+                                                                      dates: str) -> None:
+    card = sample_site.html(f"{prefix}conferences/").select_one(".cs-past .cs-card__meta")
     assert card.get_text().startswith(f"{dates} · ")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_conference_card_gives_the_dates_of_its_page(site: BuiltSite, catalog: Catalog, language: str) -> None:
+    listing = site.html(f"{LANGUAGE_PREFIX[language]}conferences/")
+    for conference in catalog.conferences.values():
+        page_dates = site.html(entity_url(conference, language)).select_one("article .cs-dates")
+        card = listing.select_one(f'.cs-card a[href="{conference.id}/"]').find_next_sibling(class_="cs-card__meta")
+        assert card.get_text().startswith(f"{page_dates.get_text()} · "), conference.id
+        expected = date_range(conference.data.start, conference.data.end, language)
+        if language == "ar":
+            expected += f" ({hijri_date_range(conference.data.start, conference.data.end, language)})"
+        assert page_dates.get_text() == expected

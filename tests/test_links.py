@@ -11,10 +11,14 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
+import pytest
 from bs4 import BeautifulSoup
 
+from conference_site.catalog import Catalog
+from conference_site.links import anchors
 from conftest import BuiltSite
-from site_builder import REPO
+from site_builder import FIXTURES, REPO
+from site_pages import entity_url
 
 PUBLISHED_ORIGIN = re.search(r'site_url: !ENV \[SITE_URL, "(https?://[^/"]+)/', (REPO / "mkdocs.yml").read_text())[1]
 LINK_ATTRIBUTES = {"a": "href", "link": "href", "img": "src", "script": "src", "source": "src"}
@@ -56,7 +60,29 @@ def test_no_broken_internal_link_or_anchor(site: BuiltSite) -> None:
             elif target.fragment and file.suffix == ".html" and unquote(target.fragment) not in anchors(file):
                 broken.append(f"{where} (no #{unquote(target.fragment)} there)")
     assert broken == []
-    assert checked["ar"] > 500 and checked["en"] > 500, checked
+    # At the least, every page links its language's home page and the three listings (the navigation).
+    assert checked["ar"] >= 4 * len(pages) // 2 and checked["en"] >= 4 * len(pages) // 2, checked
     # Each page's switcher offers both languages; the listings link every conference card.
     assert switcher_links >= 2 * len(pages)
     assert listing_links > 0
+
+
+def test_the_anchors_the_content_check_knows_are_on_the_built_pages(site: BuiltSite, catalog: Catalog) -> None:
+    """The content check (conference_site/links.py) reads a page's headings' ids from its Markdown: the build
+    writes those very ids, so a link the check accepts leads to its anchor."""
+    for kind in catalog.entities.values():
+        for entity in kind.values():
+            for language, translation in entity.translations.items():
+                page = site.html(entity_url(entity, language))
+                present = {element["id"] for element in page.select("article [id]")}
+                assert anchors(translation.body) <= present, translation.path
+
+
+@pytest.mark.parametrize("language,heading", [("ar", "أهداف-المؤتمر"), ("en", "aims-of-the-conference")])
+def test_an_arabic_or_english_heading_has_the_id_the_check_expects(sample_site: BuiltSite, language: str,
+                                                                   heading: str) -> None:
+    page = FIXTURES / "sample" / "docs" / language / "conferences" / "harbour-conference-2023.md"
+    body = page.read_text(encoding="utf-8").split("---\n", 2)[2]
+    assert anchors(body) == {heading}
+    built = sample_site.html(f"{'en/' if language == 'en' else ''}conferences/harbour-conference-2023/")
+    assert built.select_one(f'article h2[id="{heading}"]') is not None

@@ -1,27 +1,29 @@
 """What search engines and link previews read: hreflang, canonical and sitemap URLs (absolute and reciprocal),
-each page's description, Open Graph tags and schema.org JSON-LD, parsed from the HTML the build wrote."""
+each page's description, Open Graph tags and schema.org JSON-LD, parsed from the HTML the build wrote.
+
+The real site: every page and every entity, against its own data. The sample fixture site: exact JSON-LD."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import xml.etree.ElementTree as ElementTree
-from urllib.parse import urljoin
+import zoneinfo
+from pathlib import Path
 
 import pytest
-import yaml
 
+from conference_site.catalog import Catalog
 from conftest import BuiltSite
-from site_builder import REPO
-from test_site import LANGUAGE_PREFIX, entity_ids, source_pages, url_of
+from site_pages import LANGUAGES, SITE_URL, entity_url, source_pages, url_of
 
-SITE_URL = "http://127.0.0.1:8000/"
 OG_LOCALES = {"ar": "ar_AR", "en": "en_US"}
 EVENT_PROPERTIES = {"name", "description", "url", "inLanguage", "eventStatus", "eventAttendanceMode", "location"}
 
 
-def front_matter(language: str, page_uri: str) -> dict:
-    text = (REPO / "docs" / language / page_uri).read_text(encoding="utf-8")
-    return yaml.safe_load(text.split("---\n")[1])
+def front_matter(catalog: Catalog, language: str, page_uri: str):
+    entity = catalog.entity_for_page(page_uri)
+    return entity.text(language) if entity else catalog.general_pages[page_uri][language].fields
 
 
 def alternates(page) -> dict[str, str]:
@@ -33,12 +35,23 @@ def structured_data(page) -> dict:
     return json.loads(script.string)
 
 
-def every_page() -> list[tuple[str, str]]:
-    return [(language, page_uri) for language in ("ar", "en") for page_uri in source_pages()]
+def every_page(project: Path) -> list[tuple[str, str]]:
+    return [(language, page_uri) for language in LANGUAGES for page_uri in source_pages(project)]
 
 
-def test_every_page_has_absolute_reciprocal_hreflang_and_canonical(site: BuiltSite) -> None:
-    for language, page_uri in every_page():
+def event_dates(start: dt.date, end: dt.date, daily_start: dt.time | None, daily_end: dt.time | None,
+                time_zone: str) -> tuple[str, str]:
+    """startDate and endDate as the data gives them: days, or the opening on the first day and the closing on the
+    last with the zone's offset."""
+    if daily_start is None:
+        return start.isoformat(), end.isoformat()
+    zone = zoneinfo.ZoneInfo(time_zone)
+    return (dt.datetime.combine(start, daily_start, zone).isoformat(),
+            dt.datetime.combine(end, daily_end, zone).isoformat())
+
+
+def test_every_page_has_absolute_reciprocal_hreflang_and_canonical(site: BuiltSite, project: Path) -> None:
+    for language, page_uri in every_page(project):
         url = url_of(page_uri, language)
         page = site.html(url)
         own = SITE_URL + url
@@ -50,10 +63,11 @@ def test_every_page_has_absolute_reciprocal_hreflang_and_canonical(site: BuiltSi
             assert alternates(site.html(other_url.removeprefix(SITE_URL)))[language] == own
 
 
-def test_every_page_describes_itself_with_its_summary(site: BuiltSite) -> None:
-    for language, page_uri in every_page():
+def test_every_page_describes_itself_with_its_summary(site: BuiltSite, project: Path,
+                                                     catalog: Catalog) -> None:
+    for language, page_uri in every_page(project):
         page = site.html(url_of(page_uri, language))
-        summary = front_matter(language, page_uri)["summary"]
+        summary = front_matter(catalog, language, page_uri).summary
         assert page.select_one('head meta[name="description"]')["content"] == summary, page_uri
         assert page.select_one('head meta[property="og:description"]')["content"] == summary
         assert page.select_one('head meta[property="og:locale"]')["content"] == OG_LOCALES[language]
@@ -63,14 +77,14 @@ def test_every_page_describes_itself_with_its_summary(site: BuiltSite) -> None:
         assert page.select_one('head meta[property="og:url"]')["content"] == SITE_URL + url_of(page_uri, language)
 
 
-def test_sitemap_lists_every_page_with_absolute_alternates_and_x_default(site: BuiltSite) -> None:
+def test_sitemap_lists_every_page_with_absolute_alternates_and_x_default(site: BuiltSite, project: Path) -> None:
     namespaces = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
     root = ElementTree.parse(site.path("sitemap.xml")).getroot()
     entries = {}
     for url in root.findall("s:url", namespaces):
         links = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", namespaces)}
         entries[url.findtext("s:loc", namespaces=namespaces)] = links
-    expected = {SITE_URL + url_of(page_uri, language) for language, page_uri in every_page()}
+    expected = {SITE_URL + url_of(page_uri, language) for language, page_uri in every_page(project)}
     assert set(entries) == expected
     for loc, links in entries.items():
         assert set(links) == {"ar", "en", "x-default"}
@@ -81,65 +95,90 @@ def test_sitemap_lists_every_page_with_absolute_alternates_and_x_default(site: B
             assert site.path(target.removeprefix(SITE_URL)).is_file()
 
 
-def test_conference_structured_data_holds_the_content_facts(site: BuiltSite) -> None:
-    data = structured_data(site.html("en/conferences/sharjah-social-service-conference-14/"))
-    assert EVENT_PROPERTIES <= set(data)
-    assert data["@context"] == "https://schema.org"
-    assert data["@type"] == "Event"
-    assert data["name"] == "14th Social Service Conference"
-    assert data["url"] == SITE_URL + "en/conferences/sharjah-social-service-conference-14/"
-    assert data["inLanguage"] == "en"
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_conference_is_an_event_with_its_facts(site: BuiltSite, catalog: Catalog, language: str) -> None:
+    for conference in catalog.conferences.values():
+        url = entity_url(conference, language)
+        data = structured_data(site.html(url))
+        text, facts = conference.text(language), conference.data
+        assert EVENT_PROPERTIES <= set(data), conference.id
+        assert (data["@context"], data["@type"], data["inLanguage"]) == ("https://schema.org", "Event", language)
+        assert (data["name"], data["description"], data["url"]) == (text.title, text.summary, SITE_URL + url)
+        assert (data["startDate"], data["endDate"]) == event_dates(facts.start, facts.end, facts.daily_start,
+                                                                   facts.daily_end, facts.timezone)
+        assert data["location"]["name"] == text.venue_name
+        assert data["location"]["address"]["addressLocality"] == text.city
+        assert data["location"]["address"]["addressCountry"] == facts.country
+        organisers = [catalog.organisations[part.organisation] for part in facts.organisations
+                      if part.role in ("organiser", "co-organiser")]
+        assert [node["name"] for node in data.get("organizer", [])] == [
+            organiser.text(language).title for organiser in organisers]
+        assert data.get("sameAs") == facts.website
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_workshop_is_an_event_inside_its_conference(site: BuiltSite, catalog: Catalog, language: str) -> None:
+    for workshop in catalog.workshops.values():
+        url = entity_url(workshop, language)
+        data = structured_data(site.html(url))
+        assert EVENT_PROPERTIES <= set(data), workshop.id
+        assert data["url"] == SITE_URL + url
+        super_event = data["superEvent"]
+        conference = catalog.conferences[workshop.data.conference]
+        assert super_event["url"] == SITE_URL + entity_url(conference, language)
+        conference_page = structured_data(site.html(super_event["url"].removeprefix(SITE_URL)))
+        assert super_event["@id"] == conference_page["@id"]
+        assert super_event["name"] == conference_page["name"]
+        # A session's time only when its data gives one: none is invented.
+        if workshop.data.start is None:
+            assert "startDate" not in data, workshop.id
+        else:
+            zone = zoneinfo.ZoneInfo(conference.data.timezone)
+            assert data["startDate"] == workshop.data.start.replace(tzinfo=zone).isoformat()
+            assert data["endDate"] == workshop.data.end.replace(tzinfo=zone).isoformat()
+        assert [node["name"] for node in data.get("performer", [])] == [
+            catalog.organisations[presenter].text(language).title for presenter in workshop.data.presenters]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_organisation_page_is_an_organization(site: BuiltSite, catalog: Catalog, language: str) -> None:
+    for organisation in catalog.organisations.values():
+        url = entity_url(organisation, language)
+        data = structured_data(site.html(url))
+        assert data["@type"] == "Organization"
+        assert data["name"] == organisation.text(language).title
+        assert data["url"] == (organisation.data.website or SITE_URL + url)
+        assert data["mainEntityOfPage"] == SITE_URL + url
+        assert data.get("address", {}).get("addressCountry") == organisation.data.country
+
+
+# The sample site: the exact JSON-LD.
+def test_conference_structured_data_holds_the_content_facts(sample_site: BuiltSite) -> None:
+    data = structured_data(sample_site.html("en/conferences/harbour-conference-2023/"))
+    assert data["name"] == "3rd Harbour Conference"
+    assert data["url"] == SITE_URL + "en/conferences/harbour-conference-2023/"
     # The daily hours in Dubai's zone: opening on the first day, closing on the last.
     assert (data["startDate"], data["endDate"]) == ("2023-04-26T09:00:00+04:00", "2023-04-27T14:00:00+04:00")
     assert data["eventStatus"] == "https://schema.org/EventScheduled"
     assert data["eventAttendanceMode"] == "https://schema.org/OfflineEventAttendanceMode"
-    assert data["location"] == {"@type": "Place", "name": "Al Jawaher Reception & Convention Centre",
-                                "address": {"@type": "PostalAddress", "addressLocality": "Sharjah",
+    assert data["location"] == {"@type": "Place", "name": "Pearl Hall",
+                                "address": {"@type": "PostalAddress", "addressLocality": "Ajman",
                                             "addressCountry": "AE"}}
-    assert data["organizer"] == [{"@type": "Organization", "name": "Sharjah Social Services Department",
-                                  "url": SITE_URL + "en/organisations/sharjah-social-services-department/"}]
+    assert data["organizer"] == [{"@type": "Organization", "name": "Coast Department",
+                                  "url": SITE_URL + "en/organisations/coast-department/"}]
     assert "sameAs" not in data  # no official website is known
 
 
-def test_all_day_conference_has_dates_without_time_and_its_website(site: BuiltSite) -> None:
-    data = structured_data(site.html("conferences/european-social-work-conference-2023/"))
+def test_all_day_conference_has_dates_without_time_and_its_website(sample_site: BuiltSite) -> None:
+    data = structured_data(sample_site.html("conferences/lakeside-congress-2023/"))
     assert (data["startDate"], data["endDate"]) == ("2023-05-21", "2023-05-24")
-    assert data["sameAs"] == "https://ifsw2023.org/"
+    assert data["sameAs"] == "https://lakeside.example.net/"
     assert data["inLanguage"] == "ar"
-    # Organiser and co-organiser, not the partner or the participant; no organisation has a website, so their
-    # pages here.
-    assert [organiser["url"] for organiser in data["organizer"]] == [
-        SITE_URL + "organisations/czech-society-of-social-workers/"]
-
-
-@pytest.mark.parametrize("language", ["ar", "en"])
-def test_every_workshop_is_an_event_inside_its_conference(site: BuiltSite, language: str) -> None:
-    for workshop_id in entity_ids("workshops"):
-        url = f"{LANGUAGE_PREFIX[language]}workshops/{workshop_id}/"
-        data = structured_data(site.html(url))
-        assert EVENT_PROPERTIES <= set(data), workshop_id
-        assert data["url"] == SITE_URL + url
-        conference = yaml.safe_load((REPO / "data/workshops" / f"{workshop_id}.yml").read_text())["conference"]
-        super_event = data["superEvent"]
-        assert super_event["url"] == SITE_URL + f"{LANGUAGE_PREFIX[language]}conferences/{conference}/"
-        conference_page = structured_data(site.html(super_event["url"].removeprefix(SITE_URL)))
-        assert super_event["@id"] == conference_page["@id"]
-        assert super_event["name"] == conference_page["name"]
-        # No workshop of the real content has a known time: none is invented.
-        assert "startDate" not in data
-
-
-@pytest.mark.parametrize("language", ["ar", "en"])
-def test_every_organisation_page_is_an_organization(site: BuiltSite, language: str) -> None:
-    for organisation_id in entity_ids("organisations"):
-        url = f"{LANGUAGE_PREFIX[language]}organisations/{organisation_id}/"
-        data = structured_data(site.html(url))
-        facts = yaml.safe_load((REPO / "data/organisations" / f"{organisation_id}.yml").read_text())
-        assert data["@type"] == "Organization"
-        assert data["name"] == front_matter(language, f"organisations/{organisation_id}.md")["title"]
-        assert data["url"] == facts.get("website", SITE_URL + url)
-        assert data["mainEntityOfPage"] == SITE_URL + url
-        assert data.get("address", {}).get("addressCountry") == facts.get("country")
+    # Organiser and co-organiser, not the participant; an organisation's website where it has one, else its page.
+    assert data["organizer"] == [
+        {"@type": "Organization", "name": "الاتحاد العالمي", "url": SITE_URL + "organisations/world-federation/",
+         "alternateName": "WF"},
+        {"@type": "Organization", "name": "جمعية براغ", "url": "https://society.example.net/"}]
 
 
 def test_general_pages_have_no_structured_data(site: BuiltSite) -> None:

@@ -12,15 +12,15 @@ from pathlib import Path
 
 from conftest import BuiltSite
 from editor_tasks import copy_repository, make
-from site_builder import REPO, build
+from site_builder import build
 
 
 def files_of(root: Path) -> dict[str, bytes]:
     return {file.relative_to(root).as_posix(): file.read_bytes() for file in sorted(root.rglob("*")) if file.is_file()}
 
 
-def test_two_builds_of_the_same_commit_are_identical(site: BuiltSite, tmp_path: Path) -> None:
-    result = build(REPO, tmp_path / "site")
+def test_two_builds_of_the_same_commit_are_identical(site: BuiltSite, project: Path, tmp_path: Path) -> None:
+    result = build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     first, second = files_of(site.root), files_of(tmp_path / "site")
     assert "sitemap.xml.gz" in first and "en/index.html" in first

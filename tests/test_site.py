@@ -1,164 +1,162 @@
-"""The real site, built once: languages, switcher, entity pages, listings and labels."""
+"""Languages, switcher, entity pages, listings and labels.
+
+The real site: what holds for any valid content (every page in its language, every entity with both pages, every
+conference listed in order, every workshop under its conference, every organisation with exactly the
+participations the data gives). The sample fixture site (tests/fixtures/sample/): the exact texts and orders.
+"""
 
 from __future__ import annotations
 
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
 import yaml
 
+from conference_site.catalog import Catalog
+from conference_site.formatting import date_range
 from conftest import BuiltSite
 from site_builder import REPO
+from site_pages import (DIRECTION, LANGUAGE_PREFIX, LANGUAGES, entity_url, hrefs, source_pages,
+                        upcoming_and_past, url_of)
 
-LANGUAGE_PREFIX = {"ar": "", "en": "en/"}
-DIRECTION = {"ar": "rtl", "en": "ltr"}
-KIND_FOLDERS = ("conferences", "workshops", "organisations")
-
-
-def source_pages() -> list[str]:
-    """Every page an editor wrote, as a path inside a language folder (e.g. `conferences/x.md`)."""
-    pages = sorted(p.relative_to(REPO / "docs" / "ar").as_posix() for p in (REPO / "docs" / "ar").rglob("*.md"))
-    assert len(pages) >= 24
-    return pages
+SECTIONS = ["", "conferences/", "workshops/", "organisations/"]
 
 
-def url_of(page_uri: str, language: str) -> str:
-    path = PurePosixPath(page_uri)
-    folder = path.parent.as_posix() if path.stem == "index" else path.with_suffix("").as_posix()
-    folder = "" if folder == "." else f"{folder}/"
-    return f"{LANGUAGE_PREFIX[language]}{folder}"
+def resolved(page_url: str, href: str) -> str:
+    """A link of the page at `page_url` as a URL path from the site's root."""
+    return urljoin(f"/{page_url}", href).lstrip("/")
 
 
-def entity_ids(folder: str) -> list[str]:
-    ids = sorted(p.stem for p in (REPO / "data" / folder).glob("*.yml"))
-    assert ids
-    return ids
-
-
-def hrefs(element) -> list[str]:
-    return [a["href"] for a in element.select("a[href]")]
-
-
-@pytest.mark.parametrize("language", ["ar", "en"])
-def test_every_page_has_its_language_and_direction(site: BuiltSite, language: str) -> None:
-    for page_uri in source_pages():
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_page_has_its_language_and_direction(site: BuiltSite, project: Path, language: str) -> None:
+    for page_uri in source_pages(project):
         html = site.html(url_of(page_uri, language)).html
         assert (html["lang"], html["dir"]) == (language, DIRECTION[language]), page_uri
 
 
 @pytest.mark.parametrize("language,other", [("ar", "en"), ("en", "ar")])
-def test_switcher_leads_to_the_same_page_in_the_other_language(site: BuiltSite, language: str, other: str) -> None:
-    for page_uri in source_pages():
+def test_switcher_leads_to_the_same_page_in_the_other_language(site: BuiltSite, project: Path, language: str,
+                                                               other: str) -> None:
+    for page_uri in source_pages(project):
         url = url_of(page_uri, language)
         links = site.html(url).select(f'a.md-select__link[hreflang="{other}"]')
         assert len(links) == 1, url
-        target = urljoin(f"/{url}", links[0]["href"]).lstrip("/")
+        target = resolved(url, links[0]["href"])
         assert target == url_of(page_uri, other), url
         assert site.path(target).is_file()
 
 
-@pytest.mark.parametrize("folder", KIND_FOLDERS)
-def test_every_entity_has_a_page_in_both_languages(site: BuiltSite, folder: str) -> None:
-    for entity_id in entity_ids(folder):
-        for language in ("ar", "en"):
-            assert site.path(f"{LANGUAGE_PREFIX[language]}{folder}/{entity_id}/").is_file(), (language, entity_id)
+def test_every_entity_has_a_page_in_both_languages(site: BuiltSite, catalog: Catalog) -> None:
+    for kind in catalog.entities.values():
+        for entity in kind.values():
+            for language in LANGUAGES:
+                assert site.path(entity_url(entity, language)).is_file(), (language, entity.id)
 
 
-def test_navigation_lists_sections_not_entities(site: BuiltSite) -> None:
-    page = site.html("workshops/sharjah-14-innovation-in-shelters/")
-    nav_links = [a["href"] for a in page.select("nav.md-nav--primary a.md-nav__link")]
-    assert nav_links == ["../..", "../../conferences/", "../", "../../organisations/"]
-    assert not any("sharjah-14" in href for href in nav_links)
+def test_navigation_lists_sections_not_entities(site: BuiltSite, catalog: Catalog) -> None:
+    for kind in catalog.entities.values():
+        for entity in kind.values():
+            for language in LANGUAGES:
+                url = entity_url(entity, language)
+                links = site.html(url).select("nav.md-nav--primary a.md-nav__link")
+                assert [resolved(url, a["href"]).removeprefix(LANGUAGE_PREFIX[language]).rstrip("/")
+                        for a in links] == [section.rstrip("/") for section in SECTIONS], url
 
 
-def test_conference_page_shows_facts_themes_workshops_and_organisations(site: BuiltSite) -> None:
-    page = site.html("conferences/sharjah-social-service-conference-14/")
-    article = page.select_one("article")
-    assert article.h1.get_text() == "مؤتمر الخدمة الاجتماعية، الدورة الرابعة عشرة"
-    assert article.select_one(".cs-dates .cs-gregorian").get_text() == "26–27 أبريل 2023"
-    assert "09:00–14:00" in article.select_one(".cs-hours").get_text()
-    assert "قاعة الجواهر للمناسبات والمؤتمرات" in article.select_one(".cs-venue").get_text()
-    assert len(article.select(".cs-themes li")) == 4
-    programme = hrefs(article.select_one(".cs-programme"))
-    assert len(programme) == 13
-    assert programme[0] == "../../workshops/sharjah-14-opening-panel/"
-    assert programme[1] == "../../workshops/sharjah-14-international-innovation-and-modern-practices/"
-    assert hrefs(article.select_one(".cs-organisations")) == [
-        "../../organisations/sharjah-social-services-department/"]
+def test_every_conference_page_shows_its_facts_programme_and_organisations(site: BuiltSite,
+                                                                           catalog: Catalog) -> None:
+    for conference in catalog.conferences.values():
+        for language in LANGUAGES:
+            url = entity_url(conference, language)
+            article = site.html(url).select_one("article")
+            text = conference.text(language)
+            assert article.h1.get_text() == text.title
+            assert article.select_one(".cs-dates .cs-gregorian").get_text() == date_range(
+                conference.data.start, conference.data.end, language)
+            assert (article.select_one(".cs-hours") is not None) == (conference.data.daily_start is not None)
+            assert text.venue_name in article.select_one(".cs-venue").get_text()
+            assert [li.get_text() for li in article.select(".cs-themes li")] == text.themes
+            programme = article.select_one(".cs-programme")
+            assert [resolved(url, href) for href in (hrefs(programme) if programme else [])] == [
+                entity_url(workshop, language) for workshop in catalog.workshops_of(conference.id)]
+            organisations = article.select_one(".cs-organisations")
+            assert [resolved(url, href) for href in (hrefs(organisations) if organisations else [])] == [
+                entity_url(catalog.organisations[part.organisation], language)
+                for part in conference.data.organisations]
+            if conference.data.website:
+                assert article.select_one(f'.cs-facts a[href="{conference.data.website}"]') is not None
 
 
-def test_english_conference_page_formats_dates_for_english(site: BuiltSite) -> None:
-    article = site.html("en/conferences/european-social-work-conference-2023/").select_one("article")
-    assert article.select_one(".cs-dates").get_text() == "21–24 May 2023"
-    assert "Prague" in article.select_one(".cs-venue").get_text()
-    assert article.select_one('a[href="https://ifsw2023.org/"]') is not None
+def test_every_workshop_page_links_back_to_its_conference(site: BuiltSite, catalog: Catalog) -> None:
+    for workshop in catalog.workshops.values():
+        for language in LANGUAGES:
+            url = entity_url(workshop, language)
+            link = site.html(url).select_one("a.cs-conference-link")
+            assert resolved(url, link["href"]) == entity_url(catalog.conferences[workshop.data.conference],
+                                                             language), workshop.id
 
 
-def test_workshop_page_links_back_to_its_conference(site: BuiltSite) -> None:
-    for language in ("ar", "en"):
-        for workshop_id in entity_ids("workshops"):
-            page = site.html(f"{LANGUAGE_PREFIX[language]}workshops/{workshop_id}/")
-            link = page.select_one("a.cs-conference-link")
-            conference = yaml.safe_load((REPO / "data/workshops" / f"{workshop_id}.yml").read_text())["conference"]
-            assert link["href"] == f"../../conferences/{conference}/", workshop_id
+def test_every_organisation_page_lists_exactly_its_participations(site: BuiltSite, catalog: Catalog) -> None:
+    for organisation in catalog.organisations.values():
+        for language in LANGUAGES:
+            url = entity_url(organisation, language)
+            items = site.html(url).select(".cs-participations li")
+            expected = [(entity_url(part.conference, language),
+                         entity_url(part.workshop, language) if part.workshop else None)
+                        for part in catalog.participations_of(organisation.id)]
+            found = []
+            for item in items:
+                links = [resolved(url, href) for href in hrefs(item)]
+                found.append((links[0], links[1] if len(links) > 1 else None))
+            assert found == expected, organisation.id
 
 
-def test_organisation_page_lists_its_conferences_with_roles(site: BuiltSite) -> None:
-    page = site.html("en/organisations/qatar-foundation-for-social-work/")
-    items = [li.get_text(" ", strip=True) for li in page.select(".cs-participations li")]
-    assert len(items) == 2
-    assert all("European Social Work Conference 2023" in item for item in items)
-    assert any("Participant" in item for item in items)
-    assert any("Presenter" in item for item in items)
-
-
-def test_conference_listing_puts_upcoming_first_then_past(site: BuiltSite) -> None:
-    # The session builds with SOURCE_DATE_EPOCH on 2023-05-01 (tests/site_builder.py).
-    for language in ("ar", "en"):
-        page = site.html(f"{LANGUAGE_PREFIX[language]}conferences/")
-        assert hrefs(page.select_one(".cs-upcoming")) == ["european-social-work-conference-2023/"]
-        assert hrefs(page.select_one(".cs-past")) == ["sharjah-social-service-conference-14/"]
+def test_conference_listing_lists_every_conference_upcoming_first_in_date_order(site: BuiltSite,
+                                                                               catalog: Catalog) -> None:
+    upcoming, past = upcoming_and_past(catalog)
+    for language in LANGUAGES:
+        url = f"{LANGUAGE_PREFIX[language]}conferences/"
+        page = site.html(url)
+        for selector, conferences in ((".cs-upcoming", upcoming), (".cs-past", past)):
+            listed = page.select_one(selector)
+            assert [resolved(url, href) for href in (hrefs(listed) if listed else [])] == [
+                entity_url(conference, language) for conference in conferences]
         headings = [h2["id"] for h2 in page.select("article h2")]
-        assert headings.index("upcoming") < headings.index("past")
+        assert "upcoming" in headings and (not past or headings.index("upcoming") < headings.index("past"))
 
 
-def test_home_page_presents_the_next_conference(site: BuiltSite) -> None:
-    page = site.html("")
-    assert hrefs(page.select_one(".cs-featured")) == ["conferences/european-social-work-conference-2023/"]
-    assert page.select_one("#featured").get_text() == "المؤتمر القادم"
+def test_home_page_presents_the_next_conference_or_else_the_latest(site: BuiltSite, catalog: Catalog) -> None:
+    upcoming, past = upcoming_and_past(catalog)
+    featured = (upcoming or past or [None])[0]
+    for language in LANGUAGES:
+        url = LANGUAGE_PREFIX[language]
+        card = site.html(url).select_one(".cs-featured")
+        assert ([resolved(url, href) for href in hrefs(card)] if card else []) == (
+            [entity_url(featured, language)] if featured else [])
 
 
-def test_workshops_listing_groups_by_conference(site: BuiltSite) -> None:
-    page = site.html("en/workshops/")
-    groups = page.select("article h2")
-    assert [h2["id"] for h2 in groups] == ["european-social-work-conference-2023",
-                                           "sharjah-social-service-conference-14"]
-    sharjah_list = groups[1].find_next_sibling("ul")
-    assert len(sharjah_list.select("a")) == 13
-    assert all(href.startswith("sharjah-14-") for href in hrefs(sharjah_list))
+def test_workshops_listing_puts_every_workshop_under_its_conference(site: BuiltSite, catalog: Catalog) -> None:
+    upcoming, past = upcoming_and_past(catalog)
+    for language in LANGUAGES:
+        url = f"{LANGUAGE_PREFIX[language]}workshops/"
+        groups = site.html(url).select("article h2")
+        assert [h2["id"] for h2 in groups] == [conference.id for conference in upcoming + past
+                                               if catalog.workshops_of(conference.id)]
+        for h2 in groups:
+            assert [resolved(url, href) for href in hrefs(h2.find_next_sibling("ul"))] == [
+                entity_url(workshop, language) for workshop in catalog.workshops_of(h2["id"])]
 
 
-def test_organisations_listing_groups_by_kind(site: BuiltSite) -> None:
-    page = site.html("organisations/")
-    groups = {h2["id"]: hrefs(h2.find_next_sibling("ul")) for h2 in page.select("article h2")}
-    assert groups == {
-        "government-department": ["sharjah-social-services-department/"],
-        "federation": ["international-federation-of-social-workers/"],
-        "professional-association": ["czech-society-of-social-workers/"],
-        "foundation": ["qatar-foundation-for-social-work/"],
-    }
-    assert page.select_one("h2#federation").get_text() == "اتحادات"
-
-
-def test_generated_labels_are_in_the_page_language(site: BuiltSite) -> None:
-    labels = yaml.safe_load((REPO / "data" / "labels.yml").read_text(encoding="utf-8"))
-    arabic = site.html("workshops/sharjah-14-innovation-in-shelters/").select_one(".cs-facts").get_text()
-    english = site.html("en/workshops/sharjah-14-innovation-in-shelters/").select_one(".cs-facts").get_text()
-    for key in ("kind", "part_of", "session_time", "venue"):
-        assert labels[key]["ar"] in arabic and labels[key]["en"] not in arabic
-        assert labels[key]["en"] in english
-    assert "Asia/Dubai" not in arabic
+def test_organisations_listing_puts_every_organisation_under_its_kind(site: BuiltSite, catalog: Catalog) -> None:
+    for language in LANGUAGES:
+        url = f"{LANGUAGE_PREFIX[language]}organisations/"
+        listed = {h2["id"]: {resolved(url, href) for href in hrefs(h2.find_next_sibling("ul"))}
+                  for h2 in site.html(url).select("article h2")}
+        expected: dict[str, set[str]] = {}
+        for organisation in catalog.organisations.values():
+            expected.setdefault(organisation.data.kind, set()).add(entity_url(organisation, language))
+        assert listed == expected
 
 
 def test_the_strict_build_reports_no_warning(site: BuiltSite) -> None:
@@ -166,17 +164,106 @@ def test_the_strict_build_reports_no_warning(site: BuiltSite) -> None:
     assert Path(site.root / "sitemap.xml").is_file()
 
 
-def test_interface_labels_outside_the_content_are_translated(site: BuiltSite) -> None:
-    arabic = site.path("conferences/sharjah-social-service-conference-14/").read_text(encoding="utf-8")
-    english = site.path("en/conferences/sharjah-social-service-conference-14/").read_text(encoding="utf-8")
+def test_the_palette_toggle_is_labelled_in_the_page_language(site: BuiltSite, project: Path) -> None:
+    for page_uri in source_pages(project):
+        arabic = site.path(url_of(page_uri, "ar")).read_text(encoding="utf-8")
+        english = site.path(url_of(page_uri, "en")).read_text(encoding="utf-8")
+        assert "التبديل إلى الوضع الداكن" in arabic and "Switch to dark mode" not in arabic, page_uri
+        assert "Switch to dark mode" in english, page_uri
+
+
+# The sample site: exact texts, orders and labels.
+HARBOUR = "conferences/harbour-conference-2023/"
+
+
+def test_conference_page_shows_facts_themes_workshops_and_organisations(sample_site: BuiltSite) -> None:
+    article = sample_site.html(HARBOUR).select_one("article")
+    assert article.h1.get_text() == "مؤتمر الميناء، الدورة الثالثة"
+    assert article.select_one(".cs-slogan").get_text() == "معًا من أجل الأسرة"
+    assert article.select_one(".cs-dates .cs-gregorian").get_text() == "26–27 أبريل 2023"
+    assert "09:00–14:00" in article.select_one(".cs-hours").get_text()
+    assert article.select_one(".cs-venue").get_text() == "قاعة اللؤلؤ، عجمان، الإمارات العربية المتحدة"
+    assert [li.get_text() for li in article.select(".cs-themes li")] == ["الأسرة", "الشباب", "التطوع"]
+    # In the order the data files give (0, 1, 2), not by title.
+    assert hrefs(article.select_one(".cs-programme")) == [
+        "../../workshops/harbour-2023-opening-panel/", "../../workshops/harbour-2023-family-workshop/",
+        "../../workshops/harbour-2023-youth-workshop/"]
+    assert hrefs(article.select_one(".cs-organisations")) == ["../../organisations/coast-department/"]
+
+
+def test_english_conference_page_formats_dates_for_english(sample_site: BuiltSite) -> None:
+    article = sample_site.html("en/conferences/lakeside-congress-2023/").select_one("article")
+    assert article.select_one(".cs-dates").get_text() == "21–24 May 2023"
+    assert article.select_one(".cs-venue").get_text() == "Congress Centre, Prague, Czech Republic"
+    assert article.select_one('a[href="https://lakeside.example.net/"]') is not None
+    assert article.select_one(".cs-hours") is None
+
+
+def test_organisation_page_lists_its_conferences_with_roles(sample_site: BuiltSite) -> None:
+    page = sample_site.html("en/organisations/host-org/")
+    items = [" ".join(li.get_text(" ", strip=True).split()) for li in page.select(".cs-participations li")]
+    # The latest conference first; a presented session is a participation of its own.
+    assert items == ["Spring Forum 2030 ( 10–11 April 2030 ) — Presenter: Opening workshop",
+                     "Spring Forum 2030 ( 10–11 April 2030 ) — Organiser",
+                     "Lakeside Congress 2023 ( 21–24 May 2023 ) — Presenter: The host organisation's paper",
+                     "Lakeside Congress 2023 ( 21–24 May 2023 ) — Participant"]
+
+
+def test_conference_listing_puts_upcoming_first_then_past(sample_site: BuiltSite) -> None:
+    # The session builds on 2023-05-01 (SOURCE_DATE_EPOCH, tests/site_builder.py).
+    for prefix in ("", "en/"):
+        page = sample_site.html(f"{prefix}conferences/")
+        assert hrefs(page.select_one(".cs-upcoming")) == ["lakeside-congress-2023/", "spring-forum-2030/"]
+        assert hrefs(page.select_one(".cs-past")) == ["harbour-conference-2023/"]
+        assert [h2["id"] for h2 in page.select("article h2")] == ["upcoming", "past"]
+
+
+def test_home_page_presents_the_next_conference(sample_site: BuiltSite) -> None:
+    page = sample_site.html("")
+    assert hrefs(page.select_one(".cs-featured")) == ["conferences/lakeside-congress-2023/"]
+    assert page.select_one("#featured").get_text() == "المؤتمر القادم"
+
+
+def test_workshops_listing_groups_by_conference(sample_site: BuiltSite) -> None:
+    groups = sample_site.html("en/workshops/").select("article h2")
+    assert [h2["id"] for h2 in groups] == ["lakeside-congress-2023", "spring-forum-2030", "harbour-conference-2023"]
+    assert hrefs(groups[2].find_next_sibling("ul")) == [
+        "harbour-2023-opening-panel/", "harbour-2023-family-workshop/", "harbour-2023-youth-workshop/"]
+
+
+def test_organisations_listing_groups_by_kind(sample_site: BuiltSite) -> None:
+    page = sample_site.html("organisations/")
+    groups = {h2["id"]: hrefs(h2.find_next_sibling("ul")) for h2 in page.select("article h2")}
+    assert groups == {
+        "government-department": ["coast-department/"],
+        "federation": ["world-federation/"],
+        "professional-association": ["prague-society/"],
+        "ngo": ["host-org/"],
+    }
+    assert page.select_one("h2#federation").get_text() == "اتحادات"
+    assert "(WF)" in page.select_one('a[href="world-federation/"]').parent.get_text()
+
+
+def test_generated_labels_are_in_the_page_language(sample_site: BuiltSite) -> None:
+    labels = yaml.safe_load((REPO / "data" / "labels.yml").read_text(encoding="utf-8"))
+    arabic = sample_site.html("workshops/harbour-2023-family-workshop/").select_one(".cs-facts").get_text()
+    english = sample_site.html("en/workshops/harbour-2023-family-workshop/").select_one(".cs-facts").get_text()
+    for key in ("kind", "part_of", "session_time", "venue", "presented_by"):
+        assert labels[key]["ar"] in arabic and labels[key]["en"] not in arabic
+        assert labels[key]["en"] in english
+    assert "Asia/Dubai" not in arabic
+
+
+def test_interface_labels_outside_the_content_are_translated(sample_site: BuiltSite) -> None:
+    arabic = sample_site.path(HARBOUR).read_text(encoding="utf-8")
+    english = sample_site.path(f"en/{HARBOUR}").read_text(encoding="utf-8")
     for english_label in ("Permanent link", "Switch to dark mode", "Switch to light mode"):
         assert english_label not in arabic
         assert english_label in english
     assert 'title="رابط دائم لهذا القسم"' in arabic
-    assert "التبديل إلى الوضع الداكن" in arabic
 
 
-def test_arabic_headings_keep_arabic_anchors(site: BuiltSite) -> None:
-    ids = [h2.get("id") for h2 in site.html("conferences/sharjah-social-service-conference-14/").select("article h2")]
-    assert "الأهداف-والمحاور" in ids
+def test_arabic_headings_keep_arabic_anchors(sample_site: BuiltSite) -> None:
+    ids = [h2.get("id") for h2 in sample_site.html(HARBOUR).select("article h2")]
+    assert "أهداف-المؤتمر" in ids
     assert not any(heading_id.startswith("_") for heading_id in ids)

@@ -15,8 +15,10 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 
+from conference_site.catalog import Catalog
 from conftest import BuiltSite
 from site_builder import REPO
+from site_pages import page_of_each_kind
 
 pytestmark = pytest.mark.browser
 
@@ -28,17 +30,16 @@ DESKTOP = {"width": 1280, "height": 900}
 LANGUAGE_PREFIX = {"ar": "", "en": "en/"}
 DIRECTION = {"ar": "rtl", "en": "ltr"}
 
-# One page of every kind, as a path inside a language (the Arabic one is at the root, the English under en/).
-PAGE_KINDS = {
-    "home": "",
-    "conferences-index": "conferences/",
-    "workshops-index": "workshops/",
-    "organisations-index": "organisations/",
-    "conference": "conferences/sharjah-social-service-conference-14/",
-    "workshop": "workshops/sharjah-14-ai-chatgpt-for-social-work-students/",
-    "organisation": "organisations/qatar-foundation-for-social-work/",
-}
+# One page of every kind (site_pages.page_of_each_kind), as a path inside a language (the Arabic one is at the
+# root, the English under en/).
+PAGE_KINDS = ("home", "conferences-index", "workshops-index", "organisations-index", "conference", "workshop",
+              "organisation")
 PAGES = [(kind, language) for kind in PAGE_KINDS for language in ("ar", "en")]
+
+
+@pytest.fixture(scope="module")
+def pages(catalog: Catalog) -> dict[str, str]:
+    return page_of_each_kind(catalog)
 
 
 @dataclass
@@ -98,8 +99,8 @@ def screenshot(page: Page, name: str, *, full_page: bool) -> None:
 
 @pytest.mark.parametrize("kind,language", PAGES)
 def test_page_loads_from_the_site_alone_with_its_direction_and_no_accessibility_violation(
-        site_url: str, open_page, kind: str, language: str) -> None:
-    visit = open_page(f"{site_url}{LANGUAGE_PREFIX[language]}{PAGE_KINDS[kind]}")
+        site_url: str, pages: dict[str, str], open_page, kind: str, language: str) -> None:
+    visit = open_page(f"{site_url}{LANGUAGE_PREFIX[language]}{pages[kind]}")
     page = visit.page
     html = page.locator("html")
     assert (html.get_attribute("lang"), html.get_attribute("dir")) == (language, DIRECTION[language])
@@ -120,15 +121,17 @@ def test_page_loads_from_the_site_alone_with_its_direction_and_no_accessibility_
 
 
 @pytest.mark.parametrize("kind,language", PAGES)
-def test_colours_pass_in_the_dark_palette(site_url: str, open_page, kind: str, language: str) -> None:
-    visit = open_page(f"{site_url}{LANGUAGE_PREFIX[language]}{PAGE_KINDS[kind]}", color_scheme="dark")
+def test_colours_pass_in_the_dark_palette(site_url: str, pages: dict[str, str], open_page, kind: str,
+                                          language: str) -> None:
+    visit = open_page(f"{site_url}{LANGUAGE_PREFIX[language]}{pages[kind]}", color_scheme="dark")
     assert visit.page.locator("body").get_attribute("data-md-color-scheme") == "slate"
     assert axe_violations(visit.page, rules=["color-contrast"]) == []
 
 
 @pytest.mark.parametrize("kind,language", PAGES)
-def test_page_fits_a_phone_without_horizontal_scrolling(site_url: str, open_page, kind: str, language: str) -> None:
-    visit = open_page(f"{site_url}{LANGUAGE_PREFIX[language]}{PAGE_KINDS[kind]}", width=PHONE_WIDTH)
+def test_page_fits_a_phone_without_horizontal_scrolling(site_url: str, pages: dict[str, str], open_page, kind: str,
+                                                        language: str) -> None:
+    visit = open_page(f"{site_url}{LANGUAGE_PREFIX[language]}{pages[kind]}", width=PHONE_WIDTH)
     page = visit.page
     widths = page.evaluate("[document.documentElement.scrollWidth, document.body.scrollWidth, innerWidth]")
     assert widths == [PHONE_WIDTH] * 3, widths
@@ -144,12 +147,12 @@ def test_page_fits_a_phone_without_horizontal_scrolling(site_url: str, open_page
 
 
 @pytest.mark.parametrize("kind", PAGE_KINDS)
-def test_switcher_round_trips_to_the_same_page(site_url: str, open_page, kind: str) -> None:
-    arabic = f"{site_url}{PAGE_KINDS[kind]}"
+def test_switcher_round_trips_to_the_same_page(site_url: str, pages: dict[str, str], open_page, kind: str) -> None:
+    arabic = f"{site_url}{pages[kind]}"
     visit = open_page(arabic)
     page = visit.page
     page.locator('a.md-select__link[hreflang="en"]').dispatch_event("click")
-    page.wait_for_url(f"{site_url}en/{PAGE_KINDS[kind]}")
+    page.wait_for_url(f"{site_url}en/{pages[kind]}")
     assert page.locator("html").get_attribute("lang") == "en"
     page.locator('a.md-select__link[hreflang="ar"]').dispatch_event("click")
     page.wait_for_url(arabic)
@@ -188,9 +191,10 @@ def test_arrows_point_the_way_the_text_runs(site_url: str, open_page, language: 
 
 
 @pytest.mark.parametrize("language", ["ar", "en"])
-def test_event_page_prints_its_content_without_navigation(site_url: str, open_page, language: str) -> None:
+def test_event_page_prints_its_content_without_navigation(site_url: str, pages: dict[str, str], open_page,
+                                                         language: str) -> None:
     # From a screen in the dark palette: the printout is dark on white all the same.
-    page = open_page(f"{site_url}{LANGUAGE_PREFIX[language]}{PAGE_KINDS['conference']}", color_scheme="dark").page
+    page = open_page(f"{site_url}{LANGUAGE_PREFIX[language]}{pages['conference']}", color_scheme="dark").page
     page.emulate_media(media="print")
     for hidden in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-search"):
         assert not page.locator(hidden).first.is_visible(), hidden

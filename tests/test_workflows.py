@@ -1,11 +1,13 @@
 """The GitHub workflows: zizmor finds nothing, and their structure is the one the project relies on.
 
-Pull requests (also from forks) run the tests and the strict build with a read-only token; a merge into
-main publishes to GitHub Pages from a separate deploy job that alone may write Pages.
+Pull requests (also from forks) run the content check, then the tests and the strict build, with a read-only
+token; a merge into main, and every day's scheduled run, publish to GitHub Pages from a separate deploy job that
+alone may write Pages.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import os
 import re
@@ -17,7 +19,7 @@ from typing import Any
 import pytest
 import yaml
 
-from site_builder import REPO, TEST_EPOCH
+from site_builder import REPO, TEST_EPOCH, make_fixture_site
 
 GITHUB = REPO / ".github"
 WORKFLOWS = GITHUB / "workflows"
@@ -81,25 +83,44 @@ def test_no_credentials_kept_and_no_expressions_in_scripts(file: Path) -> None:
     assert "pull_request_target" not in workflow["on"]
 
 
-def test_pull_request_check_runs_the_readme_test_command_and_uploads_a_preview() -> None:
+def test_pull_request_check_runs_the_content_check_first_then_the_tests_and_uploads_a_preview() -> None:
     workflow = load("pr-check.yml")
     assert workflow["on"] == {"pull_request": None}
     (job,) = workflow["jobs"].values()
     assert job["permissions"] == {"contents": "read"}
+    assert job["env"]["SITE_REPOSITORY"] == "${{ github.server_url }}/${{ github.repository }}"
+    # The translation status of pages without a record reads the history (conference_site/translations.py).
+    assert step_using(job, "actions/checkout")["with"]["fetch-depth"] == 0
     python = step_using(job, "actions/setup-python")["with"]
     assert (python["cache"], python["cache-dependency-path"]) == ("pip", "requirements.txt")
-    runs = [step["run"] for step in job["steps"] if "run" in step and "apt-get" not in step["run"]]
+    steps = [step for step in job["steps"] if "run" in step and "apt-get" not in step["run"]]
+    runs = [step["run"].strip() for step in steps]
     readme = (REPO / "README.md").read_text(encoding="utf-8")
-    assert "make test" in readme and runs[:2] == ["make test", "make build"]
-    assert "make --no-print-directory translation-status" in runs[2] and '>> "$GITHUB_STEP_SUMMARY"' in runs[2]
+    assert "make test" in readme and runs[:4] == ["make .venv/installed", "make check", "make test", "make build"]
+    # A content problem stops the job at its first step: no later step runs to fail again for it.
+    assert not any("if" in step for step in steps)
+    assert "make --no-print-directory translation-status" in runs[4] and '>> "$GITHUB_STEP_SUMMARY"' in runs[4]
     upload = step_using(job, "actions/upload-artifact")["with"]
     assert upload["path"] == "site/"
     assert [step.get("uses", step.get("run")) for step in job["steps"]][-1].startswith("actions/upload-artifact@")
 
 
+def test_make_check_annotates_the_pull_request_on_github_actions_only() -> None:
+    def commands(*variables: str) -> str:
+        result = subprocess.run(["make", "--no-print-directory", "-n", "-o", ".venv/installed", "check", *variables],
+                                cwd=REPO, capture_output=True, text=True, timeout=60)
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    assert "-m conference_site check --github" in commands("GITHUB_ACTIONS=true")
+    assert "--github" not in commands("GITHUB_ACTIONS=")
+
+
 def test_publish_builds_then_deploys_from_a_separate_job() -> None:
     workflow = load("publish.yml")
-    assert workflow["on"] == {"push": {"branches": ["main"]}, "workflow_dispatch": None}
+    # Every day as well: the listings' upcoming and past move on without a commit.
+    assert workflow["on"] == {"push": {"branches": ["main"]}, "schedule": [{"cron": "17 1 * * *"}],
+                              "workflow_dispatch": None}
     assert workflow["concurrency"]["cancel-in-progress"] is False
     assert set(workflow["jobs"]) == {"build", "deploy"}
     build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
@@ -108,7 +129,7 @@ def test_publish_builds_then_deploys_from_a_separate_job() -> None:
     pages = step_using(build, "actions/configure-pages")
     (build_step,) = [step for step in build["steps"] if "make build" in step.get("run", "")]
     assert build_step["env"]["SITE_URL"] == "${{ steps.%s.outputs.base_url }}" % pages["id"]
-    assert 'SOURCE_DATE_EPOCH="$(git log -1 --format=%ct)"' in build_step["run"]
+    assert build_step["env"]["SITE_REPOSITORY"] == "${{ github.server_url }}/${{ github.repository }}"
     assert "export SOURCE_DATE_EPOCH" in build_step["run"]
     assert step_using(build, "actions/upload-pages-artifact")["with"]["path"] == "site/"
 
@@ -118,6 +139,19 @@ def test_publish_builds_then_deploys_from_a_separate_job() -> None:
     deployment = step_using(deploy, "actions/deploy-pages")
     assert deploy["environment"]["url"] == "${{ steps.%s.outputs.page_url }}" % deployment["id"]
     assert len(deploy["steps"]) == 1, "the job that may write Pages runs no code from the repository"
+
+
+def test_publish_dates_the_build_by_the_day_it_runs() -> None:
+    """The build's "today" is the run's day at 00:00 UTC: a scheduled run moves the listings on, and two builds of
+    one commit on one day have the same SOURCE_DATE_EPOCH, hence the same bytes (tests/test_reproducible.py)."""
+    (build_step,) = [step for step in all_steps(load("publish.yml")) if "make build" in step.get("run", "")]
+    (line,) = [line for line in build_step["run"].splitlines() if line.startswith("SOURCE_DATE_EPOCH=")]
+    before = dt.datetime.now(dt.timezone.utc).date()
+    result = subprocess.run(["bash", "-c", f'{line}; echo "$SOURCE_DATE_EPOCH"'], capture_output=True, text=True,
+                            timeout=10)
+    after = dt.datetime.now(dt.timezone.utc).date()
+    midnights = {int(dt.datetime.combine(day, dt.time(), dt.timezone.utc).timestamp()) for day in (before, after)}
+    assert int(result.stdout) in midnights, result.stdout + result.stderr
 
 
 def test_dependabot_updates_python_and_npm_pins_and_actions() -> None:
@@ -130,9 +164,10 @@ def test_dependabot_updates_python_and_npm_pins_and_actions() -> None:
 def test_the_pages_address_from_configure_pages_is_used_for_absolute_links(tmp_path: Path) -> None:
     """configure-pages' `base_url` has no trailing slash and, for a project site, a path: both must work."""
     base_url = "https://example.github.io/social-work-conferences"
+    project = make_fixture_site(tmp_path / "project")
     env = {**os.environ, "SITE_URL": base_url, "SOURCE_DATE_EPOCH": TEST_EPOCH, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
-                            cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
+                            cwd=project, env=env, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
     sitemap = gzip.decompress((tmp_path / "site" / "sitemap.xml.gz").read_bytes()).decode("utf-8")
     locations = re.findall(r"<loc>([^<]+)</loc>", sitemap)

@@ -13,11 +13,15 @@ from typing import TypeVar
 
 from . import schema
 from .deadline import DeadlineExceeded, deadline
+from .examples import check_examples
 from .files import check_layout
 from .limits import MAX_DATA_BYTES, MAX_PAGE_BYTES, PAGE_SECONDS
+from .links import PageBody, check_links
 from .markdown_checks import check_body
 from .problems import ContentError, Problem
 from .schema import DEFAULT_LANGUAGE, KIND_FOLDERS, KINDS, LANGUAGE_NAMES, LANGUAGES
+from .share_image import missing_characters
+from .suggestions import did_you_mean
 from .yaml_source import SourceDocument, parse_mapping, parse_markdown, read_text
 
 FOLDER_KINDS = {folder: kind for kind, folder in KIND_FOLDERS.items()}
@@ -33,6 +37,8 @@ class Translation:
     path: str
     fields: schema.Strict
     front_matter: SourceDocument = field(compare=False, repr=False)
+    body: str = field(default="", compare=False, repr=False)
+    body_first_line: int = field(default=1, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -136,6 +142,7 @@ class _Loader:
         # Ids with a data file, valid or not: a reference to one of them is not dangling, even when the
         # file it names has problems of its own (those are reported on that file).
         self.existing_ids: dict[str, set[str]] = {kind: set() for kind in KINDS}
+        self.bodies: list[PageBody] = []
 
     def relative(self, file: Path) -> str:
         return Path(os.path.relpath(file, self.root)).as_posix()
@@ -152,6 +159,7 @@ class _Loader:
         self.pair_general_pages(pages)
         self.load_entities(data_files, pages)
         self.check_references()
+        self.check_links()
         if self.problems:
             raise ContentError(self.problems)
         self.catalog.build_indexes()
@@ -269,10 +277,12 @@ class _Loader:
             source = parse_markdown(text, path, self.problems) if text is not None else None
             if source is not None:
                 check_body(source.body, path, source.body_first_line, self.problems)
+                self.bodies.append(PageBody(path, source.body, source.body_first_line))
             fields = schema.validate(model, source.front_matter, self.problems) if source else None
             if fields is None:
                 return None
-            return Translation(file.relative_to(self.docs_dir).parts[0], path, fields, source.front_matter)
+            return Translation(file.relative_to(self.docs_dir).parts[0], path, fields, source.front_matter,
+                               source.body, source.body_first_line)
         return self.guarded(path, read)
 
     def read_data(self, file: Path, model: type[schema.Strict]) -> tuple[schema.Strict | None, SourceDocument | None]:
@@ -319,7 +329,20 @@ class _Loader:
             return
         entity = Entity(kind, entity_id, self.relative(data_file), data, translations, document)
         self.check_translations_agree(entity)
+        check_examples(entity, self.problems)
+        if kind == "conference":
+            self.check_share_image_text(entity)
         self.catalog.entities[kind][entity_id] = entity
+
+    def check_share_image_text(self, conference: Entity) -> None:
+        """The share image draws the title and the city: its font must have their letters."""
+        for translation in conference.translations.values():
+            for name in ("title", "city"):
+                missing = missing_characters(getattr(translation.fields, name))
+                if missing:
+                    self.problem(translation.path, translation.front_matter.line_of((name,)),
+                                 f"the share image's font has no glyph for {', '.join(repr(c) for c in missing)} "
+                                 f"in '{name}'", "Arabic or Latin letters")
 
     def check_translations_agree(self, entity: Entity) -> None:
         source_ids = [source.id for source in entity.data.sources]
@@ -328,7 +351,7 @@ class _Loader:
             for fact in source.facts:
                 if fact not in allowed_facts:
                     self.problem(entity.data_path, entity.line_of("sources", index, "facts"),
-                                 f"sources[{index}] names the unknown fact '{fact}'",
+                                 f"sources[{index}] names the unknown fact '{fact}'{did_you_mean(fact, allowed_facts)}",
                                  f"field names of a {entity.kind}: {', '.join(sorted(allowed_facts))}")
         if len(set(source_ids)) != len(source_ids):
             self.problem(entity.data_path, entity.line_of("sources"), "two sources have the same id", "a different id for each source")
@@ -354,8 +377,8 @@ class _Loader:
             for index, part in enumerate(conference.data.organisations):
                 line = conference.line_of("organisations", index, "organisation")
                 if part.organisation not in organisations:
-                    self.problem(conference.data_path, line,
-                                 f"the organisation '{part.organisation}' does not exist",
+                    self.problem(conference.data_path, line, f"the organisation '{part.organisation}' does not "
+                                 f"exist{did_you_mean(part.organisation, organisations)}",
                                  "the id of a file in data/organisations/")
                 if part.organisation in seen:
                     self.problem(conference.data_path, line, f"the organisation '{part.organisation}' is listed "
@@ -365,18 +388,24 @@ class _Loader:
             conference = catalog.conferences.get(workshop.data.conference)
             if workshop.data.conference not in self.existing_ids["conference"]:
                 self.problem(workshop.data_path, workshop.line_of("conference"),
-                             f"the conference '{workshop.data.conference}' does not exist",
+                             f"the conference '{workshop.data.conference}' does not exist"
+                             f"{did_you_mean(workshop.data.conference, self.existing_ids['conference'])}",
                              "the id of a file in data/conferences/")
             for index, presenter in enumerate(workshop.data.presenters):
                 if presenter not in organisations:
                     self.problem(workshop.data_path, workshop.line_of("presenters", index),
-                                 f"the organisation '{presenter}' does not exist",
+                                 f"the organisation '{presenter}' does not exist"
+                                 f"{did_you_mean(presenter, organisations)}",
                                  "the id of a file in data/organisations/")
             if conference and workshop.data.start and not (
                     conference.data.start <= workshop.data.start.date() <= conference.data.end):
                 self.problem(workshop.data_path, workshop.line_of("start"),
                              f"the session starts on {workshop.data.start.date()}, outside its conference", f"a day from {conference.data.start} to "
                              f"{conference.data.end}")
+
+    def check_links(self) -> None:
+        docs = {self.relative(file) for file in self.docs_dir.rglob("*") if file.is_file()}
+        check_links(self.bodies, frozenset(docs), self.problems)
 
 
 def _shown(error: BaseException) -> str:

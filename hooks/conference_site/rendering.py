@@ -16,7 +16,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from . import formatting
+from . import editing, formatting
 from .catalog import Catalog, Entity
 from .schema import LANGUAGES
 
@@ -65,6 +65,11 @@ class PageView:
     language: str
     uri: str
     arabic_digits: str = "western"
+    repository: str = ""
+
+    def edit_url(self, path: str) -> str:
+        """GitHub's web editor for a file of the repository (`docs/ar/…`, `data/…`)."""
+        return editing.edit_url(self.repository, path)
 
     def t(self, key: str) -> str:
         return self.catalog.label(key, self.language)
@@ -123,7 +128,7 @@ def page_view(page: Page, config: MkDocsConfig, files: Files) -> PageView | None
     if len(parts) < 2 or parts[0] not in LANGUAGES:
         return None
     return PageView(page, files, catalog_of(config), parts[0], PurePosixPath(*parts[1:]).as_posix(),
-                    formatting.arabic_digit_style(config.extra))
+                    formatting.arabic_digit_style(config.extra), editing.repository(config.extra))
 
 
 _environments: dict[tuple[str, ...], jinja2.Environment] = {}

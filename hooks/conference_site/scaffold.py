@@ -4,8 +4,10 @@
     python -m conference_site.scaffold workshop ID --conference C  # make new-workshop CONFERENCE=… ID=…
     python -m conference_site.scaffold organisation ID            # make new-organisation ID=…
 
-The files come from `scaffold_templates/` and pass the site's validation as written, so the site builds at
-once; the editor then replaces the example values. An id already used, by any kind, is refused.
+The files come from `scaffold_templates/`, every value an example: until the editor has replaced the examples
+(titles, texts, the example source), the content check names each one at its line (examples.py). The pages
+are written in both languages at once, so the English page needs no `translated_from` (translations.py). An id
+already used, by any kind, is refused.
 """
 
 from __future__ import annotations
@@ -21,7 +23,6 @@ import yaml
 
 from .problems import Problem
 from .schema import ID_EXPECTED, ID_PATTERN, KIND_FOLDERS, KINDS, LANGUAGES
-from .translations import SOURCE_LANGUAGE, TRANSLATION_LANGUAGE, source_hash
 
 TEMPLATES = Path(__file__).parent / "scaffold_templates"
 _environment = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined,
@@ -83,15 +84,10 @@ def create(root: Path, kind: str, entity_id: str, conference: str | None = None)
                                             f"CONFERENCE= one of: {known}")))
         context.update(conference=conference, order=next_order(root, conference))
     files = entity_files(root, kind, entity_id)
-    texts = {"data": _environment.get_template(f"{kind}.yml").render(context)}
-    texts[SOURCE_LANGUAGE] = _environment.get_template(f"{kind}.{SOURCE_LANGUAGE}.md").render(context)
-    # The English page starts as a translation of the Arabic page as created, so that the Arabic an editor
-    # then writes shows the English as still to be translated.
-    texts[TRANSLATION_LANGUAGE] = _environment.get_template(f"{kind}.{TRANSLATION_LANGUAGE}.md").render(
-        context, translated_from=source_hash(texts[SOURCE_LANGUAGE]))
+    names = {"data": f"{kind}.yml", **{language: f"{kind}.{language}.md" for language in LANGUAGES}}
     for key, file in files.items():
         file.parent.mkdir(parents=True, exist_ok=True)
-        file.write_text(texts[key], encoding="utf-8")
+        file.write_text(_environment.get_template(names[key]).render(context), encoding="utf-8")
     return list(files.values())
 
 
@@ -110,7 +106,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     for file in written:
         print(f"created {_relative(root, file)}")
-    print("Next: replace every example value in these files (CONTRIBUTING.md), then preview with: make serve")
+    print("Next: replace every example value in these files (CONTRIBUTING.md); `make serve` shows the site, and "
+          "those still to replace")
     return 0
 
 

@@ -5,6 +5,7 @@ Each field's `description` is the "expected …" half of the message an editor s
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 import zoneinfo
@@ -12,10 +13,12 @@ from typing import Annotated, Any, Literal
 
 from babel import Locale
 from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationError,
-                      model_validator)
+                      ValidationInfo, model_validator)
 
-from . import limits
+from . import limits, time_zones
+from .formatting import country_name
 from .problems import Problem
+from .suggestions import did_you_mean, nearest
 from .yaml_source import SourceDocument
 
 LANGUAGES = ("ar", "en")
@@ -27,8 +30,14 @@ KIND_FOLDERS = {"conference": "conferences", "workshop": "workshops", "organisat
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 ID_EXPECTED = "an id of lower-case letters, digits and '-' (e.g. sharjah-social-services-department)"
 
-_COUNTRY_CODES = frozenset(code for code in Locale("en").territories if re.fullmatch(r"[A-Z]{2}", code))
+# In English, as the site writes them (formatting.country_name), to name a country in a message.
+_COUNTRY_NAMES = {code: country_name(code, "en") for code in Locale("en").territories
+                  if re.fullmatch(r"[A-Z]{2}", code)}
+_COUNTRY_CODES = frozenset(_COUNTRY_NAMES)
 _TIME_ZONES = frozenset(zoneinfo.available_timezones())
+_MONTHS = Locale("en").months["format"]["wide"]
+# An error message with a second part: "what is wrong|what is expected" (see _problem).
+_EXPECTED = "|"
 
 
 def _require_text(value: Any) -> Any:
@@ -36,6 +45,37 @@ def _require_text(value: Any) -> Any:
     if not isinstance(value, str):
         raise ValueError("not text: write it in quotes")
     return value
+
+
+def _check_calendar(value: Any) -> Any:
+    """A date (or date and time) that names a day or hour the calendar does not have, said in plain words."""
+    value = _require_text(value)
+    match = re.fullmatch(r"\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2})?)?\s*", value)
+    if match:
+        year, month, day = (int(part) for part in match.groups()[:3])
+        if not 1 <= month <= 12:
+            raise ValueError(f"there is no month {month:02d}: months are 01 to 12")
+        days = calendar.monthrange(year, month)[1]
+        if not 1 <= day <= days:
+            raise ValueError(f"{_MONTHS[month]} {year} has {days} days")
+        if match[4] is not None:
+            _check_hour_and_minute(int(match[4]), int(match[5]))
+    return value
+
+
+def _check_clock(value: Any) -> Any:
+    value = _require_text(value)
+    match = re.fullmatch(r"\s*(\d{1,2}):(\d{2})(?::\d{2})?\s*", value)
+    if match:
+        _check_hour_and_minute(int(match[1]), int(match[2]))
+    return value
+
+
+def _check_hour_and_minute(hour: int, minute: int) -> None:
+    if hour > 23:
+        raise ValueError(f"there is no hour {hour}: hours are 00 to 23")
+    if minute > 59:
+        raise ValueError(f"there is no minute {minute}: minutes are 00 to 59")
 
 
 def _check_https(value: str) -> str:
@@ -100,15 +140,35 @@ def _check_document(value: str) -> str:
     return value
 
 
-def _check_time_zone(value: str) -> str:
+def _country_zones(country: str) -> str:
+    zones = time_zones.zones_of(country)
+    listed = ", ".join(zones[:8]) + (", …" if len(zones) > 8 else "")
+    return (f"the time zone of {_COUNTRY_NAMES[country]}: {listed}" if len(zones) == 1 else
+            f"one of the time zones of {_COUNTRY_NAMES[country]}: {listed}")
+
+
+def _check_time_zone(value: str, info: ValidationInfo) -> str:
+    """A zone of the tz database, and one of the country's (`country` is validated before `timezone`)."""
+    country = info.data.get("country")
+    zones = time_zones.zones_of(country) if country else []
     if value not in _TIME_ZONES:
-        raise ValueError(f"'{value}' is not a time zone")
+        # The country's own zone is the likeliest meaning, however the name was misspelt (Asia/Doha).
+        suggestion = zones[0] if len(zones) == 1 else nearest(value, zones) or nearest(value, _TIME_ZONES)
+        hint = f"; did you mean {suggestion}?" if suggestion else ""
+        expected = _country_zones(country) if zones else "an IANA time zone such as Asia/Dubai or Europe/Prague"
+        raise ValueError(f"not a time zone{hint}{_EXPECTED}{expected}")
+    if country and not time_zones.belongs_to(value, country):
+        raise ValueError(f"not a time zone of {_COUNTRY_NAMES[country]} ({country}), the conference's country"
+                         f"{_EXPECTED}{_country_zones(country)}")
     return value
 
 
 def _check_country(value: str) -> str:
     if value not in _COUNTRY_CODES:
-        raise ValueError(f"'{value}' is not a country code")
+        names = {name: code for code, name in _COUNTRY_NAMES.items()}
+        name = nearest(value, names)
+        code = value.upper() if value.upper() in _COUNTRY_CODES else (names[name] if name else None)
+        raise ValueError(f"not a country code{f'; did you mean {code} ({_COUNTRY_NAMES[code]})?' if code else ''}")
     return value
 
 
@@ -129,13 +189,14 @@ TimeZone = Annotated[str, AfterValidator(_check_time_zone),
                      Field(description="an IANA time zone such as Asia/Dubai or Europe/Prague")]
 Country = Annotated[str, AfterValidator(_check_country),
                     Field(description="a two-letter country code such as AE, QA or CZ")]
-Day = Annotated[dt.date, BeforeValidator(_require_text), AfterValidator(_check_day),
+Day = Annotated[dt.date, BeforeValidator(_check_calendar), AfterValidator(_check_day),
                 Field(description=f"a date written YYYY-MM-DD, such as 2023-04-26, from {limits.DAYS_SHOWN}")]
-ClockTime = Annotated[dt.time, BeforeValidator(_require_text), Field(description='a time written in quotes as "HH:MM", such as "09:00"')]
+ClockTime = Annotated[dt.time, BeforeValidator(_check_clock),
+                      Field(description='a time written in quotes as "HH:MM", such as "09:00"')]
 TranslationHash = Annotated[str, BeforeValidator(_require_text), StringConstraints(pattern=r"^[0-9a-f]{12}$"),
                             Field(description='12 hexadecimal characters in quotes, as written by '
                                               '"make translation-done"')]
-LocalDateTime = Annotated[dt.datetime, BeforeValidator(_require_text), AfterValidator(_check_day),
+LocalDateTime = Annotated[dt.datetime, BeforeValidator(_check_calendar), AfterValidator(_check_day),
                           Field(description="a local date and time such as 2023-04-26T09:00")]
 
 
@@ -165,8 +226,11 @@ class ConferenceData(Strict):
     end: Day
     daily_start: ClockTime | None = None
     daily_end: ClockTime | None = None
-    timezone: TimeZone
+    # Before the time zone, which must be one of the country's: an online conference is written with the country
+    # whose time its programme is announced in. (Organisations have no time zone: an international body simply
+    # has no country.)
     country: Country
+    timezone: TimeZone
     address: LongText | None = None
     public: Annotated[bool, Field(description="true or false")] | None = None
     website: HttpsUrl | None = None
@@ -265,8 +329,8 @@ PAGE_MODELS: dict[str, type[Strict]] = {
 
 def fact_names(kind: str) -> frozenset[str]:
     """The fields a `sources[].facts` entry may name for this kind."""
-    return frozenset(DATA_MODELS[kind].model_fields) | frozenset(PAGE_MODELS[kind].model_fields) | {
-        "body", "workshops", "venue", "dates"} - {"sources", "translated_from"}
+    return (frozenset(DATA_MODELS[kind].model_fields) | frozenset(PAGE_MODELS[kind].model_fields) | {
+        "body", "workshops", "venue", "dates"}) - {"sources", "translated_from"}
 
 
 def _expected(model: type[BaseModel], location: tuple[str | int, ...]) -> str:
@@ -310,9 +374,15 @@ def validate(model: type[Strict], document: SourceDocument, problems: list[Probl
     try:
         return model.model_validate(document.data)
     except ValidationError as error:
-        for detail in error.errors(include_url=False):
-            location = tuple(part for part in detail["loc"] if not (isinstance(part, str) and "[" in part))
-            problems.append(_problem(model, document, detail, location))
+        details = [(detail, tuple(part for part in detail["loc"] if not (isinstance(part, str) and "[" in part)))
+                   for detail in error.errors(include_url=False)]
+        # A misspelt field is one slip, not two: its "unknown field … (did you mean …?)" says all that the
+        # missing field it was meant to be would.
+        misspelt = {(*location[:-1], nearest(str(location[-1]), _allowed_fields(model, location[:-1])))
+                    for detail, location in details if detail["type"] == "extra_forbidden"}
+        for detail, location in details:
+            if not (detail["type"] == "missing" and location in misspelt):
+                problems.append(_problem(model, document, detail, location))
         return None
 
 
@@ -322,8 +392,9 @@ def _problem(model: type[Strict], document: SourceDocument, detail: Any,
     line = document.line_of(location)
     kind = detail["type"]
     if kind == "extra_forbidden":
-        allowed = ", ".join(_allowed_fields(model, location[:-1]))
-        return Problem(document.path, line, f"unknown field '{name}'", f"one of: {allowed}")
+        allowed = _allowed_fields(model, location[:-1])
+        return Problem(document.path, line, f"unknown field '{name}'{did_you_mean(str(location[-1]), allowed)}",
+                       f"one of: {', '.join(allowed)}")
     if kind == "missing":
         return Problem(document.path, line, f"the required field '{name}' is missing",
                        _expected(model, location) or "a value")
@@ -342,7 +413,10 @@ def _problem(model: type[Strict], document: SourceDocument, detail: Any,
         shown = "a list" if isinstance(value, list) else "a group of fields"
     reason = ""
     if kind == "value_error":
-        reason = f" ({detail['ctx']['error']})"
+        error, _, specific = str(detail["ctx"]["error"]).partition(_EXPECTED)
+        reason, expected = f" ({error})", specific or expected
+    elif kind == "literal_error" and isinstance(value, str):
+        reason = did_you_mean(value, re.findall(r"'([^']*)'", detail["ctx"]["expected"]))
     elif kind.startswith(("date_", "time_", "datetime_")):
         reason = f" ({detail['msg'].split(',', 1)[-1].strip()})"
     return Problem(document.path, line, f"'{name}' is {shown}{reason}", expected)

@@ -3,7 +3,13 @@
 Arabic is the source language. Each English page records in its front matter, as `translated_from`, a short
 hash of the Arabic page it was last brought up to date with. When the Arabic page changes, its hash changes
 and the English page is reported as older than its Arabic — without needing the git history, so the check
-works the same in a fresh clone, a CI checkout of one commit, or a copy of the files.
+works the same in a fresh clone, a CI checkout of one commit, or a copy of the files. The hash is of what the
+page says (its front matter's fields and values, and its body), so comments, the order of the fields and
+trailing spaces are no change.
+
+A page written in both languages at once needs no record (`make new-…` writes none): an English page without
+`translated_from` is up to date unless a commit changed its Arabic after its English (or the Arabic has changes
+not committed yet and the English has none), as far as the git history tells; without a history it is up to date.
 
     python -m conference_site.translations status        # the table (`make translation-status`)
     python -m conference_site.translations done PAGE…    # record that PAGE's English now matches its Arabic
@@ -13,7 +19,10 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import json
+import math
 import re
+import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,16 +39,33 @@ HASH_PATTERN = r"^[0-9a-f]{12}$"
 
 UP_TO_DATE = "up to date"
 OUTDATED = f"{LANGUAGE_NAMES[TRANSLATION_LANGUAGE]} older than {LANGUAGE_NAMES[SOURCE_LANGUAGE]}"
-NOT_RECORDED = f"not recorded (no {FIELD})"
 UNREADABLE = "cannot be read"
-STATUS_ORDER = (UNREADABLE, OUTDATED, NOT_RECORDED, "missing", UP_TO_DATE)
+STATUS_ORDER = (UNREADABLE, OUTDATED, "missing", UP_TO_DATE)
+
+
+def _normalised(text: str) -> str:
+    lines = [line.rstrip() for line in text.replace("\r\n", "\n").split("\n")]
+    return "\n".join(lines).strip("\n")
+
+
+def _text_hash(text: str) -> str:
+    return hashlib.sha256(_normalised(text).encode("utf-8")).hexdigest()[:12]
 
 
 def source_hash(text: str) -> str:
-    """The hash of a source page's text; line endings and trailing spaces do not count as changes."""
-    lines = [line.rstrip() for line in text.replace("\r\n", "\n").split("\n")]
-    normalised = "\n".join(lines).strip("\n")
-    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:12]
+    """The hash of what a source page says: its front matter's fields and values (not their comments, order or
+    layout) and its body (line endings and trailing spaces do not count)."""
+    source = parse_markdown(text, "", [])
+    if source is None:
+        return _text_hash(text)
+    fields = json.dumps(source.front_matter.data, ensure_ascii=False, sort_keys=True, default=str)
+    return _text_hash(f"{fields}\n---\n{_normalised(source.body)}")
+
+
+def matches(recorded: str, source_text: str) -> bool:
+    """Whether a recorded hash is that of the source text. Records made before comments stopped counting hashed
+    the page's text as written; they still count until the page is next recorded."""
+    return recorded in (source_hash(source_text), _text_hash(source_text))
 
 
 @dataclass(frozen=True)
@@ -72,6 +98,32 @@ def recorded_hash(file: Path, path: str, problems: list[Problem]) -> str | None:
     return value
 
 
+def last_changes(root: Path, folder: Path) -> dict[Path, float] | None:
+    """How recently each file under `folder` changed, as git knows it: the higher, the later (its last commit's
+    place in the history, newest highest; infinity for changes not committed yet). None without a git history."""
+    def git(*arguments: str) -> str | None:
+        try:
+            result = subprocess.run(["git", "-C", str(root), *arguments, "--", str(folder)], capture_output=True,
+                                    text=True, timeout=60)
+        except (OSError, subprocess.TimeoutExpired):
+            return None
+        return result.stdout if result.returncode == 0 else None
+
+    history = git("log", "--format=%x00", "--name-only", "--relative")
+    uncommitted = git("ls-files", "--modified", "--others", "--exclude-standard")
+    if history is None or uncommitted is None:
+        return None
+    changes: dict[Path, float] = {}
+    moment = 0.0  # git log lists the newest commit first: each older one a step lower
+    for line in history.splitlines():
+        if line.startswith("\x00"):
+            moment -= 1
+        elif line:
+            changes.setdefault((root / line).resolve(), moment)
+    changes.update({(root / line).resolve(): math.inf for line in uncommitted.splitlines() if line})
+    return changes
+
+
 def statuses(root: Path, docs_dir: Path | None = None) -> tuple[list[PageStatus], list[Problem]]:
     """The status of every page of the site at `root`, most urgent first, and the pages that cannot be read."""
     docs_dir = docs_dir or root / "docs"
@@ -79,6 +131,7 @@ def statuses(root: Path, docs_dir: Path | None = None) -> tuple[list[PageStatus]
     translated_pages = _pages(docs_dir, TRANSLATION_LANGUAGE)
     problems: list[Problem] = []
     result = []
+    history: list[dict[Path, float] | None] = []  # read once, when a page without a record needs it
     for uri in sorted(set(source_pages) | set(translated_pages)):
         languages = tuple(lang for lang, pages in ((SOURCE_LANGUAGE, source_pages),
                                                    (TRANSLATION_LANGUAGE, translated_pages)) if uri in pages)
@@ -94,9 +147,14 @@ def statuses(root: Path, docs_dir: Path | None = None) -> tuple[list[PageStatus]
         if len(problems) > found:
             result.append(PageStatus(uri, languages, UNREADABLE))
         elif recorded is None:
-            result.append(PageStatus(uri, languages, NOT_RECORDED))
+            # Written together with its Arabic, unless the history shows the Arabic changed after it.
+            if not history:
+                history.append(last_changes(root, docs_dir))
+            changes = history[0] or {}
+            arabic, english = (changes.get(page.resolve(), -math.inf) for page in (source_pages[uri], translated))
+            result.append(PageStatus(uri, languages, OUTDATED if arabic > english else UP_TO_DATE))
         else:
-            result.append(PageStatus(uri, languages, UP_TO_DATE if recorded == source_hash(source_text) else OUTDATED))
+            result.append(PageStatus(uri, languages, UP_TO_DATE if matches(recorded, source_text) else OUTDATED))
     result.sort(key=lambda page: (next(i for i, s in enumerate(STATUS_ORDER) if page.status.startswith(s)),
                                   page.uri))
     return result, problems
