@@ -29,4 +29,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config[CATALOG_KEY] = load_catalog(root, Path(config.docs_dir))
     except ContentError as error:
         raise PluginError(error.report()) from None
+    except Exception as error:  # noqa: BLE001 - a message, never a traceback (the loader reports per file)
+        raise PluginError(f"docs/, data/: the content could not be loaded ({type(error).__name__}: {error})") from None
     return config

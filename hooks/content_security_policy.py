@@ -1,9 +1,11 @@
-"""Complete each page's Content-Security-Policy with the hashes of the inline scripts and styles it holds.
+"""The Content-Security-Policy of every page: the site's own files, and the inline scripts of Material's templates
+allowed by hash — hashes computed from those templates, never from the finished page.
 
-overrides/main.html writes the policy, which allows no inline code; Material needs a few small inline
-scripts (its storage scope, the saved palette) that differ from page to page (relative paths), so each page
-allows exactly its own, by SHA-256 hash, computed from the final HTML. This runs after every other hook
-that changes the written page, since any later change to a script would invalidate its hash.
+overrides/main.html writes the policy from `content_security_policy` in the template context. Material's inline
+scripts are its `partials/javascripts/*.html` templates (the storage scope, the saved palette, the tabs); they
+read the configuration and the page's base URL only, so rendering them for the page's base URL gives the
+scripts the page holds before any content is inserted into it. A script that content smuggles into a page has
+no hash in the policy and does not run; a feature that needs another source adds it in overrides/main.html.
 """
 
 from __future__ import annotations
@@ -11,61 +13,64 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from functools import cache
+from typing import Any
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-POLICY_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="(?P<policy>[^"]*)">')
-# How browsers read a script or style element: its text runs to the first closing tag.
-INLINE_ELEMENTS = {
-    "script-src": re.compile(r"<script(?![^>]*\ssrc=)[^>]*>(?P<code>.*?)</script>", re.DOTALL | re.IGNORECASE),
-    "style-src": re.compile(r"<style[^>]*>(?P<code>.*?)</style>", re.DOTALL | re.IGNORECASE),
-}
+POLICY_KEY = "content_security_policy"
+SCRIPT_TEMPLATES = "partials/javascripts/"
+# A script element without `src` and of no data type: the code a browser runs (JSON and JSON-LD are not run).
+_INLINE_SCRIPT = re.compile(r"<script(?![^>]*\s(?:src|type)=)[^>]*>(?P<code>.*?)</script>", re.DOTALL | re.IGNORECASE)
 
-_serving = False
+_state: dict[str, Any] = {"serving": False, "environment": None}
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
-    global _serving
-    _serving = command == "serve"
+    # `mkdocs serve` adds its own inline live-reload script to every page: a policy would block it.
+    _state["serving"] = command == "serve"
+
+
+def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    _state["environment"] = env
+    _template_hashes.cache_clear()
+    return env
 
 
 def _digest(code: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(code.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
-def _with_hashes(policy: str, output: str) -> str:
-    directives = [directive.strip() for directive in policy.split(";")]
-    for name, pattern in INLINE_ELEMENTS.items():
-        hashes = sorted({_digest(match["code"]) for match in pattern.finditer(output)})
-        if not hashes:
-            continue
-        index = next((i for i, directive in enumerate(directives) if directive.split()[0] == name), None)
-        if index is None:
-            raise ValueError(f"the Content-Security-Policy has no {name} directive to allow inline code by hash")
-        directives[index] = " ".join([directives[index], *hashes])
-    return "; ".join(directives)
+@cache
+def _template_hashes(base_url: str, features: tuple[str, ...], scope: str | None) -> str:
+    """The hashes of the scripts Material's script templates write on a page with this base URL."""
+    env: jinja2.Environment = _state["environment"]
+    names = env.list_templates(filter_func=lambda name: name.startswith(SCRIPT_TEMPLATES) and name.endswith(".html"))
+    # Only what those templates read: `config.extra.scope` (absent unless configured), the base URL, the features.
+    context = {"base_url": base_url, "features": list(features),
+               "config": {"extra": {"scope": scope} if scope is not None else {}}}
+    hashes = {_digest(match["code"]) for name in names
+              for match in _INLINE_SCRIPT.finditer(env.get_template(name).render(context))}
+    return " ".join(sorted(hashes))
 
 
-def _secured(output: str, name: str) -> str:
-    match = POLICY_META.search(output)
-    if match is None:
-        raise ValueError(f"{name}: no Content-Security-Policy <meta> in the page (overrides/main.html writes it)")
-    if _serving:
-        # `mkdocs serve` adds its own inline live-reload script after this hook; a policy would block it.
-        return output[:match.start()] + output[match.end():]
-    policy = _with_hashes(match["policy"], output)
-    return f'{output[:match.start("policy")]}{policy}{output[match.end("policy"):]}'
+def _with_policy(context: dict[str, Any], config: MkDocsConfig) -> dict[str, Any]:
+    if _state["serving"]:
+        context[POLICY_KEY] = None
+        return context
+    extra = config.extra
+    context[POLICY_KEY] = {"script_hashes": _template_hashes(
+        context["base_url"], tuple(config.theme.get("features") or ()), extra.get("scope") if extra else None)}
+    return context
 
 
-@event_priority(-200)
-def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    return _secured(output, page.file.src_uri)
+def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+    return _with_policy(context, config)
 
 
-@event_priority(-200)
-def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
-    if not template_name.endswith(".html"):
-        return output_content
-    return _secured(output_content, template_name)
+def on_template_context(context: dict[str, Any], *, template_name: str, config: MkDocsConfig) -> dict[str, Any]:
+    return _with_policy(context, config) if template_name.endswith(".html") else context

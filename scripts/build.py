@@ -52,9 +52,25 @@ def mkdocs_command(config_file: Path, site_dir: Path) -> list[str]:
     return ["build", "--strict", "-f", str(config_file), "-d", str(site_dir)]
 
 
-def run_worker(language: str, config_file: Path, site_dir: Path) -> None:
-    """Run `mkdocs build --strict`, rendering only the pages of `language` (in this process)."""
+def run_mkdocs(arguments: list[str]) -> int:
+    """`mkdocs <arguments>` in this process. An exception MkDocs does not turn into a message (input that no check
+    foresaw, or a bug) ends the build with one line instead of a traceback; MkDocs has already logged the page it
+    was building when it happened."""
     import mkdocs.__main__
+
+    try:
+        mkdocs.__main__.cli(arguments, prog_name="mkdocs")
+    except SystemExit as exit_status:
+        return exit_status.code if isinstance(exit_status.code, int) else 1
+    except (Exception, RecursionError) as error:  # noqa: BLE001 - a message, never a traceback
+        message = " ".join(str(error).split())[:300]
+        sys.stderr.write(f"ERROR    -  The build stopped: {type(error).__name__}: {message}\n")
+        return 1
+    return 0
+
+
+def run_worker(language: str, config_file: Path, site_dir: Path) -> int:
+    """Run `mkdocs build --strict`, rendering only the pages of `language` (in this process)."""
     from mkdocs.commands import build as build_module
     from mkdocs.structure.files import Files
 
@@ -122,7 +138,7 @@ def run_worker(language: str, config_file: Path, site_dir: Path) -> None:
     build_module._build_page = build_only_this_language
     # The command calls `build.build`, and so does static-i18n for the languages after the first.
     build_module.build = build_from_this_language
-    mkdocs.__main__.cli(mkdocs_command(config_file, site_dir), prog_name="mkdocs")
+    return run_mkdocs(mkdocs_command(config_file, site_dir))
 
 
 def lay_over(source: Path, destination: Path) -> None:
@@ -162,7 +178,7 @@ def build_parallel(config_file: Path, output: Path, scratch: Path) -> int:
 
 
 def build_sequential(config_file: Path, output: Path) -> int:
-    return subprocess.run([sys.executable, "-m", "mkdocs", *mkdocs_command(config_file, output)],
+    return subprocess.run([sys.executable, __file__, "--in-process", "-f", str(config_file), "-d", str(output)],
                           cwd=config_file.parent).returncode
 
 
@@ -180,12 +196,14 @@ def main() -> int:
     parser.add_argument("-d", "--site-dir", type=Path, help="where the site goes (default: site/ beside mkdocs.yml)")
     parser.add_argument("--sequential", action="store_true", help="one process, as `mkdocs build --strict`")
     parser.add_argument("--worker", metavar="LANGUAGE", help=argparse.SUPPRESS)
+    parser.add_argument("--in-process", action="store_true", help=argparse.SUPPRESS)
     arguments = parser.parse_args()
     config_file = arguments.config_file.resolve()
     site_dir = (arguments.site_dir or config_file.parent / "site").resolve()
     if arguments.worker:
-        run_worker(arguments.worker, config_file, site_dir)
-        return 0
+        return run_worker(arguments.worker, config_file, site_dir)
+    if arguments.in_process:
+        return run_mkdocs(mkdocs_command(config_file, site_dir))
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     # Beside the site directory, so that the finished site is moved into place, not copied.
     scratch = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-", dir=site_dir.parent))

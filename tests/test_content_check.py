@@ -63,7 +63,7 @@ SLIPS = {
     "the 29th of February of a common year": (
         CONFERENCE, "start: 2030-04-10\nend: 2030-04-11", "start: 2027-02-29\nend: 2027-03-01",
         f"{CONFERENCE}:1: 'start' is '2027-02-29' (February 2027 has 28 days); "
-        "expected a date written YYYY-MM-DD, such as 2023-04-26"),
+        "expected a date written YYYY-MM-DD, such as 2023-04-26, from 1924-08-01 to 2077-11-16"),
     "a month that does not exist": (
         WORKSHOP, "end: 2030-04-10T10:30", "end: 2030-13-10T10:30",
         f"{WORKSHOP}:5: 'end' is '2030-13-10T10:30' (there is no month 13: months are 01 to 12); "
@@ -151,7 +151,8 @@ def test_links_that_lead_somewhere_pass(base: Path) -> None:
         "## Sessions {#sessions}", "", "The [opening](../workshops/spring-forum-2030-opening.md), the [host's page]"
         "(../organisations/host-org.md#sources-x) is not checked past its name when… no: see [below](#sessions),",
         "[the listing](index.md), [home](../index.md), [mail](mailto:forum@example.net), `[code](nowhere.md)`.",
-        "", "[ref]: ../organisations/host-org.md", "", "```", "[in a code block](nowhere.md)", "```"]))
+        "", "[ref]: ../organisations/host-org.md", "", "[^note]: A footnote is not a link to 'A'.", "",
+        "```", "[in a code block](nowhere.md)", "```"]))
     problems = check.content_problems(base)
     # The one bad link: an anchor the organisation's page does not have.
     assert [problem.message.split(";")[0] for problem in problems] == [

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -20,6 +21,19 @@ FEED_NAME = "calendar.ics"
 def calendar_file_name(entity_id: str) -> str:
     """The name of a conference's or a timed workshop's calendar file, in the folder of its page."""
     return f"{entity_id}.ics"
+
+
+# Control characters in a text property: icalendar refuses some mid-build, and calendar programs show none. The
+# content checks refuse them already; this keeps a calendar file whole if one gets through.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _one_line(text: str) -> str:
+    return _CONTROL.sub(" ", text.replace("\n", " "))
+
+
+def _text(text: str) -> str:
+    return _CONTROL.sub(" ", text)
 
 
 @dataclass(frozen=True)
@@ -55,7 +69,7 @@ class CalendarFiles:
         calendar.add("prodid", f"-//{site_host(self._site_url)}//events//{self._language.upper()}")
         calendar.add("version", "2.0")
         calendar.add("calscale", "GREGORIAN")
-        calendar.add("x-wr-calname", name)
+        calendar.add("x-wr-calname", _one_line(name))
         components = []
         if events:
             # Only the transitions around the events, from the year before the first to the year after the last:
@@ -94,10 +108,10 @@ def _vevent(event: Event, language: str, site_url: str, stamp: dt.datetime, text
     if event.timed and event.days > 1:
         # The same hours on each day of the conference, not one span from the first morning to the last afternoon.
         vevent.add("rrule", {"FREQ": "DAILY", "COUNT": event.days})
-    vevent.add("summary", vText(text.summary), parameters={"LANGUAGE": language})
+    vevent.add("summary", vText(_one_line(text.summary)), parameters={"LANGUAGE": language})
     # The page's address in the description too: several calendar programs show no URL property.
-    vevent.add("description", vText(f"{text.description}\n\n{text.url}"), parameters={"LANGUAGE": language})
-    vevent.add("location", vText(text.location), parameters={"LANGUAGE": language})
+    vevent.add("description", vText(f"{_text(text.description)}\n\n{text.url}"), parameters={"LANGUAGE": language})
+    vevent.add("location", vText(_one_line(text.location)), parameters={"LANGUAGE": language})
     vevent.add("url", text.url, parameters={"VALUE": "URI"})
     if event.entity is not event.conference:
         vevent.add("related-to", uid(event.conference, site_url), parameters={"RELTYPE": "PARENT"})

@@ -6,12 +6,16 @@ import datetime as dt
 import os
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import TypeVar
 
 from . import schema
+from .deadline import DeadlineExceeded, deadline
 from .examples import check_examples
 from .files import check_layout
+from .limits import MAX_DATA_BYTES, MAX_PAGE_BYTES, PAGE_SECONDS
 from .links import PageBody, check_links
 from .markdown_checks import check_body
 from .problems import ContentError, Problem
@@ -21,6 +25,7 @@ from .suggestions import did_you_mean
 from .yaml_source import SourceDocument, parse_mapping, parse_markdown, read_text
 
 FOLDER_KINDS = {folder: kind for kind, folder in KIND_FOLDERS.items()}
+T = TypeVar("T")
 LABELS_FILE = "data/labels.yml"
 
 
@@ -165,8 +170,9 @@ class _Loader:
         if not file.is_file():
             self.problem(LABELS_FILE, 1, "the labels file is missing", "a mapping of label → ar/en texts")
             return
-        text = read_text(file, LABELS_FILE, self.problems)
-        document = parse_mapping(text, LABELS_FILE, 1, self.problems) if text is not None else None
+        text = read_text(file, LABELS_FILE, self.problems, MAX_DATA_BYTES)
+        document = self.guarded(LABELS_FILE, lambda: parse_mapping(text, LABELS_FILE, 1, self.problems)) \
+            if text is not None else None
         if document is None:
             return
         for key, value in document.data.items():
@@ -176,14 +182,21 @@ class _Loader:
                 self.problem(LABELS_FILE, line, f"the label '{key}' is not translated into every language",
                              f"'{key}:' with one text for each of {', '.join(LANGUAGES)}")
                 continue
+            wrong = next(((language, reason) for language, text in value.items()
+                          if (reason := schema.label_problem(text)) is not None), None)
+            if wrong is not None:
+                self.problem(LABELS_FILE, line, f"the {LANGUAGE_NAMES[wrong[0]]} text of the label '{key}' is "
+                             f"refused ({wrong[1]})", "plain text, as in the other labels")
+                continue
             self.catalog.labels[key] = value
 
     def find_data_files(self) -> dict[str, dict[str, Path]]:
         found: dict[str, dict[str, Path]] = {kind: {} for kind in KINDS}
         for kind in KINDS:
             folder = self.root / "data" / KIND_FOLDERS[kind]
-            for file in sorted(folder.glob("*")) if folder.is_dir() else []:
-                if file.name.startswith("."):
+            for file in sorted(folder.glob("*")) if folder.is_dir() and not folder.is_symlink() else []:
+                # Links and hidden files are reported by check_layout, not read.
+                if file.name.startswith(".") or file.is_symlink():
                     continue
                 if file.suffix != ".yml" or not file.is_file():
                     self.problem(file, 1, f"'{file.name}' is not a data file",
@@ -208,9 +221,9 @@ class _Loader:
             # Pages in other folders are reported by check_layout, not read as pages.
             pages[language] = {
                 file.relative_to(folder).as_posix(): file
-                for file in sorted(folder.rglob("*.md")) if file.is_file() and (
+                for file in sorted(folder.rglob("*.md")) if file.is_file() and not file.is_symlink() and (
                     file.parent == folder or (file.parent.parent == folder and file.parent.name in FOLDER_KINDS))
-            } if folder.is_dir() else {}
+            } if folder.is_dir() and not folder.is_symlink() else {}
         return pages
 
     @staticmethod
@@ -240,25 +253,46 @@ class _Loader:
             if all(translations.values()):
                 self.catalog.general_pages[uri] = translations
 
+    def guarded(self, path: str, read: Callable[[], T]) -> T | None:
+        """What `read` returns, within the time bound; a problem naming the file, never an exception, if it
+        fails or takes too long (the checks are meant never to raise: this keeps a mistake in them from
+        becoming a traceback)."""
+        try:
+            with deadline(PAGE_SECONDS):
+                return read()
+        except DeadlineExceeded:
+            self.problem(path, 1, f"checking this file took over {PAGE_SECONDS:.0f} seconds",
+                         "a file within the limits of CONTRIBUTING.md (section 8, 'Limits')")
+        except (Exception, RecursionError) as error:  # noqa: BLE001 - any failure becomes the editor's message
+            self.problem(path, 1, f"this file could not be checked ({type(error).__name__}: {_shown(error)})",
+                         "a file like the examples in hooks/conference_site/scaffold_templates/")
+        return None
+
     def read_page(self, file: Path, model: type[schema.Strict]) -> Translation | None:
         """The page's validated front matter, in the language of the folder it is in."""
         path = self.relative(file)
-        text = read_text(file, path, self.problems)
-        source = parse_markdown(text, path, self.problems) if text is not None else None
-        if source is not None:
-            check_body(source.body, path, source.body_first_line, self.problems)
-            self.bodies.append(PageBody(path, source.body, source.body_first_line))
-        fields = schema.validate(model, source.front_matter, self.problems) if source else None
-        if fields is None:
-            return None
-        return Translation(file.relative_to(self.docs_dir).parts[0], path, fields, source.front_matter, source.body,
-                           source.body_first_line)
+
+        def read() -> Translation | None:
+            text = read_text(file, path, self.problems, MAX_PAGE_BYTES)
+            source = parse_markdown(text, path, self.problems) if text is not None else None
+            if source is not None:
+                check_body(source.body, path, source.body_first_line, self.problems)
+                self.bodies.append(PageBody(path, source.body, source.body_first_line))
+            fields = schema.validate(model, source.front_matter, self.problems) if source else None
+            if fields is None:
+                return None
+            return Translation(file.relative_to(self.docs_dir).parts[0], path, fields, source.front_matter,
+                               source.body, source.body_first_line)
+        return self.guarded(path, read)
 
     def read_data(self, file: Path, model: type[schema.Strict]) -> tuple[schema.Strict | None, SourceDocument | None]:
         path = self.relative(file)
-        text = read_text(file, path, self.problems)
-        document = parse_mapping(text, path, 1, self.problems) if text is not None else None
-        return (schema.validate(model, document, self.problems) if document else None), document
+
+        def read() -> tuple[schema.Strict | None, SourceDocument | None]:
+            text = read_text(file, path, self.problems, MAX_DATA_BYTES)
+            document = parse_mapping(text, path, 1, self.problems) if text is not None else None
+            return (schema.validate(model, document, self.problems) if document else None), document
+        return self.guarded(path, read) or (None, None)
 
     def load_entities(self, data_files: dict[str, dict[str, Path]], pages: dict[str, dict[str, Path]]) -> None:
         owners: dict[str, Path] = {}
@@ -374,12 +408,17 @@ class _Loader:
         check_links(self.bodies, frozenset(docs), self.problems)
 
 
+def _shown(error: BaseException) -> str:
+    text = " ".join(str(error).split())
+    return text if len(text) <= 120 else text[:117] + "…"
+
+
 def _fingerprint(root: Path, docs_dir: Path) -> tuple:
     entries = []
     for folder in (root / "data", docs_dir):
         for directory, _, names in os.walk(folder):
             for name in names:
-                stat = os.stat(os.path.join(directory, name))
+                stat = os.lstat(os.path.join(directory, name))
                 entries.append((directory, name, stat.st_mtime_ns, stat.st_size))
     return tuple(sorted(entries))
 

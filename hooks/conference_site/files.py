@@ -8,6 +8,8 @@ else is a file the build would ignore or publish by mistake, so it is a problem.
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 from .problems import Problem
@@ -28,13 +30,36 @@ IMAGE_SIGNATURES = {
 IMAGE_FORMATS_SHOWN = "a PNG, JPEG, WebP, AVIF or GIF image (.png, .jpg, .jpeg, .webp, .avif, .gif)"
 DATA_EXPECTED = ("data files in data/" + ", data/".join(KIND_FOLDERS.values()) + " and the labels in "
                  "data/labels.yml")
+LINK_EXPECTED = "the file or folder itself, added to the repository, not a symbolic link to it"
 DOCS_EXPECTED = ("pages in docs/<language>/ or its " + ", ".join(f"{folder}/" for folder in KIND_FOLDERS.values())
                  + " folders, images in docs/<language>/images/ (languages: " + ", ".join(LANGUAGES) + ")")
 
 
-def _visible_files(folder: Path) -> list[Path]:
-    return sorted(file for file in folder.rglob("*") if file.is_file() and not any(
-        part.startswith(".") for part in file.relative_to(folder).parts))
+def _walk(folder: Path, relative, problems: list[Problem]) -> list[Path]:
+    """The regular files under `folder` whose names do not start with a dot, found as MkDocs 1.6.1's `get_files`
+    finds the files it publishes (`os.walk(docs_dir, followlinks=True)`); a symbolic link, to a file or a folder,
+    is a problem instead of being followed: it can point outside the repository (MkDocs would publish what it
+    points to), and so is anything that is not a regular file (a named pipe would stop the build reading it)."""
+    found: list[Path] = []
+    if folder.is_symlink():
+        problems.append(Problem(relative(folder), 1, "this folder is a symbolic link", LINK_EXPECTED))
+        return found
+    for directory, folders, names in os.walk(folder, followlinks=True):
+        here = Path(directory)
+        for name in sorted(folders):
+            if (here / name).is_symlink():
+                problems.append(Problem(relative(here / name), 1, "this folder is a symbolic link", LINK_EXPECTED))
+                folders.remove(name)
+        folders.sort()
+        for name in sorted(names):
+            file = here / name
+            if file.is_symlink():
+                problems.append(Problem(relative(file), 1, "this file is a symbolic link", LINK_EXPECTED))
+            elif not stat.S_ISREG(file.lstat().st_mode):
+                problems.append(Problem(relative(file), 1, "this is not a regular file", LINK_EXPECTED))
+            elif not any(part.startswith(".") for part in file.relative_to(folder).parts):
+                found.append(file)
+    return found
 
 
 def _is_image(file: Path) -> bool:
@@ -69,10 +94,10 @@ def check_layout(root: Path, docs_dir: Path, relative, problems: list[Problem]) 
     """Add a problem for each file outside the expected folders and for each image that breaks the rules."""
     data = root / "data"
     allowed_data = {data / "labels.yml", *(data / folder for folder in KIND_FOLDERS.values())}
-    for file in _visible_files(data) if data.is_dir() else []:
+    for file in _walk(data, relative, problems) if data.is_dir() or data.is_symlink() else []:
         if not any(file == allowed or allowed in file.parents for allowed in allowed_data):
             problems.append(Problem(relative(file), 1, "this file is outside the expected folders", DATA_EXPECTED))
-    for file in _visible_files(docs_dir) if docs_dir.is_dir() else []:
+    for file in _walk(docs_dir, relative, problems) if docs_dir.is_dir() or docs_dir.is_symlink() else []:
         parts = file.relative_to(docs_dir).parts
         in_language = parts[0] in LANGUAGES
         if in_language and len(parts) == 2 and file.suffix == ".md":

@@ -49,6 +49,16 @@ EXTERNAL_LINK_REL = "noopener noreferrer"
 # a body element claiming one would hijack them. pymdownx.tabbed's own ids are the only such ids allowed.
 _TABBED_ID = re.compile(r"__tabbed_\d+(?:_\d+)?")
 _ID_ATTRIBUTES = frozenset({"id", "for", "name"})
+# Ids are letters (of any script), digits, `_`, `-`, `.` and `:` (footnotes' `fn:1`): Material writes a heading's
+# id unescaped into the table of contents and the skip link, so an id with a quote or `<` would be markup there.
+SAFE_ID = re.compile(r"[\w.:-]+")
+SAFE_ID_SHOWN = "an id of letters, digits, '-' and '_' only, not starting with '__'"
+# Material's own interface is styled by its `md-` classes (dialogs, banners, the search box, the header): a page
+# body using them could draw a fake dialog or search field. Its documented content buttons are the exception.
+MATERIAL_CONTENT_CLASSES = frozenset({"md-button", "md-button--primary"})
+# Material shows a `title` as a tooltip by putting it into the page as HTML (`content.tooltips`), so a title
+# holding `<` would become markup there.
+TOOLTIP_ATTRIBUTES = frozenset({"title"})
 
 
 def allowed_attributes(tag: str) -> frozenset[str]:
@@ -59,9 +69,22 @@ def is_reserved_id(value: str) -> bool:
     return value.startswith("__") and not _TABBED_ID.fullmatch(value)
 
 
+def is_safe_id(value: str) -> bool:
+    return bool(SAFE_ID.fullmatch(value)) and not is_reserved_id(value)
+
+
+def is_interface_class(name: str) -> bool:
+    return name.startswith("md-") and name not in MATERIAL_CONTENT_CLASSES
+
+
 def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
-    if attribute in _ID_ATTRIBUTES and is_reserved_id(value):
+    if attribute in _ID_ATTRIBUTES and not is_safe_id(value):
         return None
+    if attribute in TOOLTIP_ATTRIBUTES and "<" in value:
+        return None
+    if attribute == "class" and any(is_interface_class(name) for name in value.split()):
+        kept = [name for name in value.split() if not is_interface_class(name)]
+        return " ".join(kept) if kept else None
     return value
 
 

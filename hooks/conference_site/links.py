@@ -26,7 +26,8 @@ from .suggestions import nearest
 # mkdocs.yml's toc setting: pymdownx's slugify, lower case, which keeps Arabic letters.
 _SLUGIFY = slugify(case="lower")
 _INLINE = re.compile(r"(!?)\[[^\]]*\]\(\s*<?([^\s>]+)")
-_REFERENCE = re.compile(r"^[ ]{0,3}\[[^\]]+\]:\s*<?([^\s>]+)>?", re.MULTILINE)
+# A reference definition, not a footnote's (`[^name]: text`).
+_REFERENCE = re.compile(r"^[ ]{0,3}\[(?!\^)[^\]]+\]:\s*<?([^\s>]+)>?", re.MULTILINE)
 _SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
 _ATX_HEADING = re.compile(r"^[ ]{0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$", re.MULTILINE)
 _SETEXT_HEADING = re.compile(r"^([^\n]*\S[^\n]*)\n[ ]{0,3}(?:=+|-+)[ \t]*$", re.MULTILINE)
@@ -75,8 +76,7 @@ def _targets(text: str) -> Iterable[tuple[int, str, bool]]:
     for match in _INLINE.finditer(text):
         yield match.start(2), _balanced(match[2]), bool(match[1])
     for match in _REFERENCE.finditer(text):
-        if not match[1].startswith("^"):
-            yield match.start(1), match[1], False
+        yield match.start(1), match[1], False
 
 
 def check_links(pages: list[PageBody], files: frozenset[str], problems: list[Problem]) -> None:

@@ -15,7 +15,7 @@ from babel import Locale
 from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationError,
                       ValidationInfo, model_validator)
 
-from . import time_zones
+from . import limits, time_zones
 from .formatting import country_name
 from .problems import Problem
 from .suggestions import did_you_mean, nearest
@@ -79,8 +79,14 @@ def _check_hour_and_minute(hour: int, minute: int) -> None:
 
 
 def _check_https(value: str) -> str:
-    if not re.fullmatch(r"https://[^\s/$.?#][^\s]*", value):
+    # Printable ASCII only (an address with other letters is written percent-encoded or in punycode), and no
+    # user name or password before the host: `https://user:secret@host/` would publish the secret.
+    if not re.fullmatch(r"https://[^\s/$.?#][!-~]*", value):
         raise ValueError("not an https:// address")
+    if len(value) > limits.MAX_URL:
+        raise ValueError(f"{len(value):,} characters, over the limit of {limits.MAX_URL:,}")
+    if "@" in value[len("https://"):].split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]:
+        raise ValueError("it holds a user name or password before the host")
     return value
 
 
@@ -92,6 +98,37 @@ _MARKUP = re.compile(r"<[a-zA-Z/!?]|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-
 def _check_plain_text(value: str) -> str:
     if _MARKUP.search(value):
         raise ValueError("HTML markup is not allowed here")
+    invisible = limits.invisible_character(value)
+    if invisible is not None:
+        raise ValueError(f"it contains the invisible character {limits.character_name(invisible)}; write the text "
+                         "on one line, with visible characters only")
+    return value
+
+
+def label_problem(text: str) -> str | None:
+    """What is wrong with the text of a label in data/labels.yml (shown on every page), checked as an editor's
+    text is: None when nothing is."""
+    try:
+        _check_plain_text(text)
+        _length_limit(limits.MAX_LONG_TEXT)(text)
+    except ValueError as error:
+        return str(error)
+    return None
+
+
+def _length_limit(most: int):
+    def check(value: str) -> str:
+        if len(value) > most:
+            raise ValueError(f"{len(value):,} characters, over the limit of {most}")
+        return value
+    return check
+
+
+def _check_day(value: dt.date) -> dt.date:
+    day = value.date() if isinstance(value, dt.datetime) else value
+    if not limits.in_day_range(day):
+        raise ValueError(f"{day:%Y-%m-%d} is outside the days the site can write in the Hijri calendar, "
+                         f"{limits.DAYS_SHOWN}")
     return value
 
 
@@ -137,7 +174,13 @@ def _check_country(value: str) -> str:
 
 EntityId = Annotated[str, StringConstraints(pattern=ID_PATTERN), Field(description=ID_EXPECTED)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_check_plain_text),
-                 Field(description="plain text (not empty, no HTML markup)")]
+                 AfterValidator(_length_limit(limits.MAX_SHORT_TEXT)),
+                 Field(description=f"plain text on one line (not empty, no HTML markup, at most "
+                                   f"{limits.MAX_SHORT_TEXT} characters)")]
+LongText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_check_plain_text),
+                     AfterValidator(_length_limit(limits.MAX_LONG_TEXT)),
+                     Field(description=f"plain text (not empty, no HTML markup, at most {limits.MAX_LONG_TEXT} "
+                                       "characters)")]
 DocumentRef = Annotated[str, AfterValidator(_check_document),
                         Field(description="a source file name such as 003_8ef96eab551f5210.txt, or an https:// address")]
 HttpsUrl = Annotated[str, AfterValidator(_check_https),
@@ -146,14 +189,14 @@ TimeZone = Annotated[str, AfterValidator(_check_time_zone),
                      Field(description="an IANA time zone such as Asia/Dubai or Europe/Prague")]
 Country = Annotated[str, AfterValidator(_check_country),
                     Field(description="a two-letter country code such as AE, QA or CZ")]
-Day = Annotated[dt.date, BeforeValidator(_check_calendar),
-                Field(description="a date written YYYY-MM-DD, such as 2023-04-26")]
+Day = Annotated[dt.date, BeforeValidator(_check_calendar), AfterValidator(_check_day),
+                Field(description=f"a date written YYYY-MM-DD, such as 2023-04-26, from {limits.DAYS_SHOWN}")]
 ClockTime = Annotated[dt.time, BeforeValidator(_check_clock),
                       Field(description='a time written in quotes as "HH:MM", such as "09:00"')]
 TranslationHash = Annotated[str, BeforeValidator(_require_text), StringConstraints(pattern=r"^[0-9a-f]{12}$"),
                             Field(description='12 hexadecimal characters in quotes, as written by '
                                               '"make translation-done"')]
-LocalDateTime = Annotated[dt.datetime, BeforeValidator(_check_calendar),
+LocalDateTime = Annotated[dt.datetime, BeforeValidator(_check_calendar), AfterValidator(_check_day),
                           Field(description="a local date and time such as 2023-04-26T09:00")]
 
 
@@ -177,7 +220,8 @@ class ConferenceRole(Strict):
 
 
 class ConferenceData(Strict):
-    edition: Annotated[int, Field(ge=1, description="a whole number such as 14")] | None = None
+    edition: Annotated[int, Field(ge=1, le=limits.MAX_EDITION,
+                                  description=f"a whole number such as 14, at most {limits.MAX_EDITION}")] | None = None
     start: Day
     end: Day
     daily_start: ClockTime | None = None
@@ -187,7 +231,7 @@ class ConferenceData(Strict):
     # has no country.)
     country: Country
     timezone: TimeZone
-    address: Text | None = None
+    address: LongText | None = None
     public: Annotated[bool, Field(description="true or false")] | None = None
     website: HttpsUrl | None = None
     organisations: Annotated[list[ConferenceRole], Field(description="a list of 'organisation:' and 'role:'")] = []
@@ -208,7 +252,8 @@ class ConferenceData(Strict):
 class WorkshopData(Strict):
     conference: EntityId
     format: Annotated[Literal["workshop", "panel", "paper"], Field(description="one of workshop, panel, paper")]
-    order: Annotated[int, Field(ge=0, description="a whole number: the position in the programme")]
+    order: Annotated[int, Field(ge=0, le=limits.MAX_ORDER, description=f"a whole number from 0 to {limits.MAX_ORDER}: "
+                                                                     "the position in the programme")]
     start: LocalDateTime | None = None
     end: LocalDateTime | None = None
     presenters: Annotated[list[EntityId], Field(description="a list of organisation ids")] = []
@@ -234,14 +279,14 @@ class OrganisationData(Strict):
     sources: Sources
 
 
-SourceNotes = Annotated[dict[EntityId, Text],
+SourceNotes = Annotated[dict[EntityId, LongText],
                         Field(description="one line per source id of the data file: 'id: description'")]
 
 
 class ConferencePage(Strict):
     title: Text
     slogan: Text | None = None
-    summary: Text
+    summary: LongText
     venue_name: Text
     city: Text
     themes: Annotated[list[Text], Field(description="a list of themes, one '- theme' per line")] = []
@@ -252,7 +297,7 @@ class ConferencePage(Strict):
 
 class WorkshopPage(Strict):
     title: Text
-    summary: Text
+    summary: LongText
     sources: SourceNotes
     # English pages only: the hash of the Arabic page this translation matches (see translations.py).
     translated_from: TranslationHash | None = None
@@ -261,7 +306,7 @@ class WorkshopPage(Strict):
 class OrganisationPage(Strict):
     title: Text
     short_name: Text | None = None
-    summary: Text
+    summary: LongText
     sources: SourceNotes
     # English pages only: the hash of the Arabic page this translation matches (see translations.py).
     translated_from: TranslationHash | None = None
@@ -271,7 +316,7 @@ class GeneralPage(Strict):
     """The home page, the index pages and any other page that is not an entity."""
 
     title: Text
-    summary: Text
+    summary: LongText
     # English pages only: the hash of the Arabic page this translation matches (see translations.py).
     translated_from: TranslationHash | None = None
 
@@ -360,6 +405,8 @@ def _problem(model: type[Strict], document: SourceDocument, detail: Any,
     value = detail.get("input")
     if value in ("", None, [], {}):
         shown = "empty"
+    elif isinstance(value, str) and len(value) > 60:
+        shown = repr(value[:57] + "…")
     elif isinstance(value, (str, int, float, bool)):
         shown = repr(value)
     else:

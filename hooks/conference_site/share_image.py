@@ -15,6 +15,8 @@ from pathlib import Path
 from fontTools.ttLib import TTFont
 from PIL import Image, ImageDraw, ImageFont, features
 
+from .limits import invisible_character
+
 FONT = Path(__file__).with_name("fonts") / "NotoSansArabic-NotoSans-Bold.ttf"
 SHARE_IMAGE_NAME = "share.png"
 WIDTH, HEIGHT = 1200, 630  # the size Open Graph and Twitter's large card show without cropping
@@ -31,6 +33,8 @@ MUTED_SHARE = 204  # the dates and the place: (204, 225, 222), contrast 4.8:1 on
 DIRECTIONS = {"ar": "rtl", "en": "ltr"}
 TITLE_SIZE, LINE_SIZE, FOOTER_SIZE = 64, 40, 32
 MAX_TITLE_LINES = 3
+# More characters than any line of the image holds (about 35 of the title's, 60 of the other lines').
+MAX_LINE_CHARACTERS = 120
 
 
 @dataclass(frozen=True)
@@ -74,8 +78,28 @@ def _wrapped(text: str, font: ImageFont.FreeTypeFont, width: int, options: dict)
         else:
             lines.append(word)
     if len(lines) > MAX_TITLE_LINES:
-        lines = [*lines[:MAX_TITLE_LINES - 1], " ".join(lines[MAX_TITLE_LINES - 1:])]
-    return lines
+        lines = [*lines[:MAX_TITLE_LINES - 1], _shortened(" ".join(lines[MAX_TITLE_LINES - 1:]), font, width, options)]
+    return [_shortened(line, font, width, options) for line in lines]
+
+
+def _shortened(line: str, font: ImageFont.FreeTypeFont, width: int, options: dict) -> str:
+    """The line cut at a word and ended with "…" where it is wider than the image: a line is drawn as one image
+    of its whole width, and a very long one would be refused by Pillow's guard against huge images."""
+    if font.getlength(line[:MAX_LINE_CHARACTERS], **options) <= width and len(line) <= MAX_LINE_CHARACTERS:
+        return line
+    words = line[:MAX_LINE_CHARACTERS].split()
+    while len(words) > 1 and font.getlength(" ".join(words) + " …", **options) > width:
+        words.pop()
+    shortened = " ".join(words)
+    while len(shortened) > 1 and font.getlength(shortened + "…", **options) > width:
+        shortened = shortened[:-1]
+    return shortened + "…"
+
+
+def visible(text: str) -> str:
+    """The text without the invisible characters that would reorder or hide what it says (limits.py); the
+    content checks refuse them already, so this only keeps the image honest if one gets through."""
+    return "".join(character for character in text if invisible_character(character) is None)
 
 
 def render(text: ShareText, language: str, layout: ImageFont.Layout = ImageFont.Layout.RAQM) -> Image.Image:
@@ -88,15 +112,17 @@ def render(text: ShareText, language: str, layout: ImageFont.Layout = ImageFont.
     draw = ImageDraw.Draw(image)
     y = MARGIN
     title_font = _font(TITLE_SIZE, layout)
-    for line in _wrapped(text.title, title_font, WIDTH - 2 * MARGIN, options):
+    for line in _wrapped(visible(text.title), title_font, WIDTH - 2 * MARGIN, options):
         draw.text((anchor_x, y), line, font=title_font, fill=TEXT_SHARE, anchor=f"{anchor}a", **options)
         y += int(TITLE_SIZE * 1.45)
     y += LINE_SIZE // 2
     for line in text.lines:
+        line = _shortened(visible(line), _font(LINE_SIZE, layout), WIDTH - 2 * MARGIN, options)
         draw.text((anchor_x, y), line, font=_font(LINE_SIZE, layout), fill=MUTED_SHARE, anchor=f"{anchor}a",
                   **options)
         y += int(LINE_SIZE * 1.5)
-    draw.text((anchor_x, HEIGHT - MARGIN), text.footer, font=_font(FOOTER_SIZE, layout), fill=TEXT_SHARE,
+    footer = _shortened(visible(text.footer), _font(FOOTER_SIZE, layout), WIDTH - 2 * MARGIN, options)
+    draw.text((anchor_x, HEIGHT - MARGIN), footer, font=_font(FOOTER_SIZE, layout), fill=TEXT_SHARE,
               anchor=f"{anchor}d", **options)
     image.putpalette(PALETTE)
     return image

@@ -29,6 +29,7 @@ from pathlib import Path
 
 from .problems import Problem
 from .schema import DEFAULT_LANGUAGE, LANGUAGE_NAMES
+from .limits import MAX_PAGE_BYTES
 from .yaml_source import parse_markdown, read_text
 
 SOURCE_LANGUAGE = DEFAULT_LANGUAGE
@@ -85,7 +86,7 @@ def _pages(docs_dir: Path, language: str) -> dict[str, Path]:
 
 def recorded_hash(file: Path, path: str, problems: list[Problem]) -> str | None:
     """The `translated_from` of a translated page, or None (adding a problem if it cannot be read)."""
-    text = read_text(file, path, problems)
+    text = read_text(file, path, problems, MAX_PAGE_BYTES)
     source = parse_markdown(text, path, problems) if text is not None else None
     if source is None:
         return None
@@ -140,7 +141,8 @@ def statuses(root: Path, docs_dir: Path | None = None) -> tuple[list[PageStatus]
             continue
         translated = translated_pages[uri]
         found = len(problems)
-        source_text = read_text(source_pages[uri], source_pages[uri].relative_to(root).as_posix(), problems)
+        source_text = read_text(source_pages[uri], source_pages[uri].relative_to(root).as_posix(), problems,
+                                MAX_PAGE_BYTES)
         recorded = recorded_hash(translated, translated.relative_to(root).as_posix(), problems)
         if len(problems) > found:
             result.append(PageStatus(uri, languages, UNREADABLE))
@@ -179,7 +181,7 @@ def mark_translated(root: Path, uri: str) -> str:
         if not file.is_file():
             raise FileNotFoundError(f"{file.relative_to(root).as_posix()}: there is no such page")
     problems: list[Problem] = []
-    source_text, translated_text = (read_text(file, file.relative_to(root).as_posix(), problems)
+    source_text, translated_text = (read_text(file, file.relative_to(root).as_posix(), problems, MAX_PAGE_BYTES)
                                     for file in (source, translated))
     if problems:
         raise ValueError(str(problems[0]))
