@@ -78,6 +78,12 @@ new-organisation: $(VENV)/installed
 bench: $(VENV)/installed
 	$(PYTHON) bench/run.py --sizes 100 1000 --repeat 3 --serve 100
 
+.PHONY: screenshots
+
+# The README's screenshots (.github/screenshots/): the site built and shot in Debian's Chromium.
+screenshots: $(VENV)/installed
+	$(PYTHON) scripts/screenshots.py
+
 .PHONY: lighthouse
 
 # Lighthouse for the measurement below, installed on demand (not needed by `make test`).

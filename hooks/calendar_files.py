@@ -15,23 +15,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
-from conference_site.calendar import FEED_NAME, CalendarFiles, EventText, calendar_file_name
-from conference_site.catalog import Catalog
+from conference_site.calendar import FEED_NAME, CalendarFiles, calendar_file_name, event_text
 from conference_site.events import Event, conference_event, timed_workshops
 from conference_site.generated_files import generated_file
-from conference_site.formatting import country_name
 from conference_site.rendering import build_language, catalog_of, page_file
-
-
-
-def _event_text(event: Event, language: str, catalog: Catalog, files: Files, config: MkDocsConfig) -> EventText:
-    conference = event.conference.text(language)
-    place = [conference.venue_name, *([event.conference.data.address] if event.conference.data.address else []),
-             conference.city, country_name(event.conference.data.country, language)]
-    text = event.entity.text(language)
-    return EventText(summary=text.title, description=text.summary,
-                     location=catalog.label("list_separator", language).join(place),
-                     url=config.site_url + page_file(files, language, event.entity.page_uri).url)
 
 
 # After static-i18n (priority -100) has kept this build's language's pages: their URLs are final then.
@@ -42,7 +29,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     name = config.site_name
 
     calendars = CalendarFiles(language, config.site_url,
-                              lambda event: _event_text(event, language, catalog, files, config))
+                              lambda event: event_text(event, language, catalog, config.site_url + page_file(
+                                  files, language, event.entity.page_uri).url))
 
     every_event: list[Event] = []
     for conference in sorted(catalog.conferences.values(), key=lambda c: c.id):

@@ -8,13 +8,16 @@ content, search does not index them.
 
 from __future__ import annotations
 
+from urllib.parse import urljoin
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from conference_site.calendar import calendar_file_name
 from conference_site.events import timetable
-from conference_site.rendering import markup, page_view, render
+from conference_site.rendering import markup, page_view, render, today
+from conference_site.sharing import page_sharing
 
 EDIT_LINKS_KEY = "conference_site_edit_links"
 
@@ -28,6 +31,8 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     page.meta[EDIT_LINKS_KEY] = [(view.t("edit_page"), view.edit_url(entity.translations[view.language].path)),
                                  (view.t("edit_data"), view.edit_url(entity.data_path))]
     context = {"entity": entity, "data": entity.data, "text": entity.text(view.language), "body": markup(html)}
+    if entity.kind in ("conference", "workshop"):
+        context["sharing"] = page_sharing(catalog, entity, view.language, urljoin(config.site_url, page.url), today())
     if entity.kind == "conference":
         context["workshops"] = catalog.workshops_of(entity.id)
         context["calendar_file"] = calendar_file_name(entity.id)

@@ -5,7 +5,7 @@ build date; the first page holds what is upcoming and the most recent year, a pa
 that no page grows with the site (conference_site/listings.py). Organisations: grouped by kind, a page of them at
 a time. The year and page pages are MkDocs generated pages, added before static-i18n sorts the files by language
 so that each has its counterpart in the other language. The home page presents the next conference, or the most
-recent one when none is coming.
+recent one when none is coming, as a hero above its content (overrides/home.html), then a few more as cards.
 """
 
 from __future__ import annotations
@@ -13,7 +13,9 @@ from __future__ import annotations
 from itertools import groupby
 from types import SimpleNamespace
 from typing import Any
+from urllib.parse import urljoin
 
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -21,12 +23,16 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from conference_site import listings
-from conference_site.calendar import FEED_NAME as CALENDAR_FEED
+from conference_site.calendar import FEED_NAME as CALENDAR_FEED, calendar_file_name
 from conference_site.catalog import Catalog, Entity
 from conference_site.news_feed import FEED_NAME as NEWS_FEED
-from conference_site.rendering import PageView, build_language, catalog_of, markup, page_view, render, today
+from conference_site.home import home_conferences
+from conference_site.rendering import (PageView, build_language, catalog_of, markup, page_file, page_view, render,
+                                       today)
 from conference_site.schema import LANGUAGES
 
+# Where the home page's hero waits for overrides/home.html: in `page.meta`, the only per-page object both see.
+HERO_KEY = "conference_site_hero"
 TITLES = {"conferences": "year_conferences", "workshops": "year_workshops", "organisations": "organisations_page"}
 
 
@@ -82,9 +88,7 @@ def _listing_context(view: PageView) -> tuple[str, dict] | None:
     catalog = view.catalog
     conferences = list(catalog.conferences.values())
     if view.uri == "index.md":
-        upcoming, past = listings.upcoming_and_past(conferences, today())
-        featured, is_upcoming = (upcoming[0], True) if upcoming else ((past[0], False) if past else (None, False))
-        return "home.html", {"featured": featured, "featured_is_upcoming": is_upcoming}
+        return "home.html", {"home": home_conferences(conferences, today())}
     generated = {page.uri: page for page in listings.generated_pages(catalog)}
     page = generated.get(view.uri)
     if view.uri == "conferences/index.md":
@@ -116,6 +120,14 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     if view is None or listing is None:
         return html
     template, context = listing
+    home = context.get("home")
+    if home is not None and home.featured is not None:
+        # The hero is drawn above the content by overrides/home.html, from the page's meta (MkDocs' `template`).
+        page.meta["template"] = "home.html"
+        page.meta[HERO_KEY] = Markup(render(
+            config, "hero.html", view, featured=home.featured, featured_is_upcoming=home.featured_is_upcoming,
+            calendar_file=calendar_file_name(home.featured.id),
+            featured_url=urljoin(config.site_url, page_file(files, view.language, home.featured.page_uri).url)))
     general = view.catalog.general_pages.get(view.uri)
     text = general[view.language].fields if general else SimpleNamespace(title=page.meta["title"])
     return render(config, template, view, text=text, body=markup(html), **context)

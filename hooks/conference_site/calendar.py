@@ -11,7 +11,9 @@ from functools import cache
 
 from icalendar import Calendar, Event as CalendarEvent, Timezone, vText
 
+from .catalog import Catalog
 from .events import Event, site_host, uid
+from .formatting import country_name
 
 
 # Each language's feed of every event, in the folder of that language's home page.
@@ -38,12 +40,30 @@ def _text(text: str) -> str:
 
 @dataclass(frozen=True)
 class EventText:
-    """What an event's calendar entry says in one language, and where its page is."""
+    """What an event's calendar entry says in one language, and where its page is: one line each but the
+    description, with no control character."""
 
     summary: str
     description: str
     location: str
     url: str
+
+
+def event_text(event: Event, language: str, catalog: Catalog, url: str) -> EventText:
+    """What an event's calendar entry says in `language`; `url` is the address of its page. The calendar files
+    and the links that add the event to an online calendar (sharing.py) both take their text from here."""
+    conference = event.conference.text(language)
+    address = event.conference.data.address
+    place = [conference.venue_name, *([address] if address else []), conference.city,
+             country_name(event.conference.data.country, language)]
+    text = event.entity.text(language)
+    return EventText(summary=_one_line(text.title), description=_text(text.summary),
+                     location=_one_line(catalog.label("list_separator", language).join(place)), url=url)
+
+
+def calendar_description(text: EventText) -> str:
+    """The event's description, then its page's address: several calendar programs show no URL property."""
+    return f"{text.description}\n\n{text.url}"
 
 
 def build_stamp() -> dt.datetime:
@@ -108,10 +128,9 @@ def _vevent(event: Event, language: str, site_url: str, stamp: dt.datetime, text
     if event.timed and event.days > 1:
         # The same hours on each day of the conference, not one span from the first morning to the last afternoon.
         vevent.add("rrule", {"FREQ": "DAILY", "COUNT": event.days})
-    vevent.add("summary", vText(_one_line(text.summary)), parameters={"LANGUAGE": language})
-    # The page's address in the description too: several calendar programs show no URL property.
-    vevent.add("description", vText(f"{_text(text.description)}\n\n{text.url}"), parameters={"LANGUAGE": language})
-    vevent.add("location", vText(_one_line(text.location)), parameters={"LANGUAGE": language})
+    vevent.add("summary", vText(text.summary), parameters={"LANGUAGE": language})
+    vevent.add("description", vText(calendar_description(text)), parameters={"LANGUAGE": language})
+    vevent.add("location", vText(text.location), parameters={"LANGUAGE": language})
     vevent.add("url", text.url, parameters={"VALUE": "URI"})
     if event.entity is not event.conference:
         vevent.add("related-to", uid(event.conference, site_url), parameters={"RELTYPE": "PARENT"})

@@ -219,6 +219,16 @@ class ConferenceRole(Strict):
                     Field(description="one of organiser, co-organiser, partner, participant")]
 
 
+class Registration(Strict):
+    url: HttpsUrl
+    closes: Day | None = None
+
+
+class CallForPapers(Strict):
+    url: HttpsUrl
+    deadline: Day | None = None
+
+
 class ConferenceData(Strict):
     edition: Annotated[int, Field(ge=1, le=limits.MAX_EDITION,
                                   description=f"a whole number such as 14, at most {limits.MAX_EDITION}")] | None = None
@@ -234,6 +244,14 @@ class ConferenceData(Strict):
     address: LongText | None = None
     public: Annotated[bool, Field(description="true or false")] | None = None
     website: HttpsUrl | None = None
+    # The optional event links (event_links.py): each shown only when given, and only while it is of use.
+    registration: Annotated[Registration, Field(description="a group of 'url:' (https://…) and, optionally, "
+                                                            "'closes:' (YYYY-MM-DD)")] | None = None
+    call_for_papers: Annotated[CallForPapers, Field(description="a group of 'url:' (https://…) and, optionally, "
+                                                                "'deadline:' (YYYY-MM-DD)")] | None = None
+    livestream: HttpsUrl | None = None
+    recordings: HttpsUrl | None = None
+    programme_pdf: HttpsUrl | None = None
     organisations: Annotated[list[ConferenceRole], Field(description="a list of 'organisation:' and 'role:'")] = []
     sources: Sources
 
@@ -246,6 +264,11 @@ class ConferenceData(Strict):
         if self.daily_start and self.daily_end and self.daily_end <= self.daily_start:
             raise ValueError(f"daily_end|daily_end {self.daily_end:%H:%M} is not after daily_start "
                              f"{self.daily_start:%H:%M}|a closing time after the opening time")
+        for field, day in (("registration", self.registration and self.registration.closes),
+                           ("call_for_papers", self.call_for_papers and self.call_for_papers.deadline)):
+            if day and day > self.end:
+                raise ValueError(f"{field}|{field}'s date {day} is after the conference's end {self.end}"
+                                 f"|a date on or before the last day, {self.end}")
         return self
 
 
