@@ -1,6 +1,7 @@
 """The metadata in each page's <head>: description, canonical and hreflang links with absolute URLs (x-default:
 Arabic), the language's news and calendar feeds, Open Graph and Twitter tags (with the conference's share image
-from hooks/share_images.py on conference and workshop pages), and schema.org JSON-LD for entity pages.
+from hooks/share_images.py on conference and workshop pages, the site card on the others), and schema.org JSON-LD
+for entity pages.
 
 static-i18n writes relative hreflang links and no x-default; overrides/main.html replaces Material's `site_meta`
 block with overrides/partials/site/head-meta.html, which renders what this hook computes.
@@ -20,7 +21,7 @@ from conference_site.news_feed import FEED_NAME as NEWS_FEED
 from conference_site.page_head import HEAD_KEY, OG_LOCALES, PageHead
 from conference_site.rendering import page_file, page_view
 from conference_site.schema import DEFAULT_LANGUAGE, LANGUAGES
-from conference_site.share_image import HEIGHT, SHARE_IMAGE_NAME, WIDTH
+from conference_site.share_image import HEIGHT, SHARE_IMAGE_NAME, SITE_CARD_NAME, WIDTH
 from conference_site.structured_data import script_text, structured_data
 
 
@@ -46,7 +47,8 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         conference = entity
     elif entity is not None and entity.kind == "workshop":
         conference = view.catalog.conferences[entity.data.conference]
-    image = urljoin(url_of(conference), SHARE_IMAGE_NAME) if conference else None
+    # Every other page (home, listings, organisations) shows the site card of its language.
+    image = urljoin(url_of(conference), SHARE_IMAGE_NAME) if conference else urljoin(home, SITE_CARD_NAME)
     fields = page.meta
     page.meta[HEAD_KEY] = PageHead(
         title=fields["title"], description=fields["summary"], url=urls[view.language],
@@ -55,6 +57,6 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         locale_alternates=[OG_LOCALES[language] for language in LANGUAGES if language != view.language],
         og_type="article" if entity else "website",
         structured_data=script_text(structured_data(view.catalog, entity, view.language, url_of)) if entity else None,
-        feeds=feeds, image=image, image_alt=view.text(conference).title if conference else None,
-        image_size=(WIDTH, HEIGHT) if conference else None)
+        feeds=feeds, image=image, image_alt=view.text(conference).title if conference else config.site_name,
+        image_size=(WIDTH, HEIGHT))
     return html

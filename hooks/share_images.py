@@ -1,7 +1,9 @@
-"""A preview image for each conference page, in the build's language (`share.png` beside the page).
+"""A preview image for each conference page, in the build's language (`share.png` beside the page), and the site
+card of the other pages (`site-card.png` beside the language's home page).
 
 hooks/page_metadata.py points the page's Open Graph and Twitter tags (and those of the conference's workshops) to
-it. The text is the conference's title, dates (with the Hijri date on Arabic pages) and city.
+it. The text is the conference's title, dates (with the Hijri date on Arabic pages) and city; the site card's,
+the site's name, what it holds and its host.
 """
 
 from __future__ import annotations
@@ -18,7 +20,9 @@ from conference_site import formatting
 from conference_site.catalog import Entity
 from conference_site.generated_files import generated_file
 from conference_site.rendering import build_language, catalog_of, page_file
-from conference_site.share_image import SHARE_IMAGE_NAME, ShareText, missing_characters, png, render, require_raqm
+from conference_site.events import site_host
+from conference_site.share_image import (SHARE_IMAGE_NAME, SITE_CARD_NAME, ShareText, missing_characters, png, render,
+                                         require_raqm, site_card_text)
 
 
 def share_text(conference: Entity, language: str, config: MkDocsConfig) -> ShareText:
@@ -47,17 +51,22 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     except RuntimeError as error:
         raise PluginError(str(error)) from None
     language = build_language(config)
+    catalog = catalog_of(config)
     problems = []
-    for conference in sorted(catalog_of(config).conferences.values(), key=lambda c: c.id):
-        text = share_text(conference, language, config)
-        missing = missing_characters(" ".join([text.title, *text.lines, text.footer]))
+    home = page_file(files, language, "index.md")
+    images = [(home.src_uri, SITE_CARD_NAME, posixpath.dirname(home.dest_uri), site_card_text(
+        config.site_name, catalog.label("site_card_tagline", language), site_host(config.site_url)))]
+    for conference in sorted(catalog.conferences.values(), key=lambda c: c.id):
         page = page_file(files, language, conference.page_uri)
+        images.append((page.src_uri, SHARE_IMAGE_NAME, posixpath.dirname(page.dest_uri),
+                       share_text(conference, language, config)))
+    for source, name, folder, text in images:
+        missing = missing_characters(" ".join([text.title, *text.lines, text.footer]))
         if missing:
-            problems.append(f"docs/{page.src_uri}:1: the share image's font has no glyph for "
+            problems.append(f"docs/{source}:1: the share image's font has no glyph for "
                             f"{', '.join(repr(char) for char in missing)}; expected Arabic or Latin letters")
             continue
-        image_path = posixpath.join(posixpath.dirname(page.dest_uri), SHARE_IMAGE_NAME)
-        files.append(generated_file(config, image_path, partial(_image, text, language)))
+        files.append(generated_file(config, posixpath.join(folder, name), partial(_image, text, language)))
     if problems:
         raise PluginError("\n".join(problems))
     return files

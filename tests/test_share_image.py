@@ -1,5 +1,6 @@
 """The preview image of each conference page: Arabic shaped and right-to-left (Raqm), English left-to-right, linked
-from the Open Graph and Twitter tags of the conference page and its workshops' pages.
+from the Open Graph and Twitter tags of the conference page and its workshops' pages; the site card of every other
+page.
 
 The real site: every conference has its image, and its pages and its workshops' point to it. The sample fixture
 site: the image is exactly Raqm's layout of the conference's text."""
@@ -13,7 +14,7 @@ from PIL import Image, ImageChops, ImageFont, features
 
 from conference_site.catalog import Catalog
 from conference_site.check import content_problems
-from conference_site.share_image import FONT, ShareText, render
+from conference_site.share_image import FONT, ShareText, render, site_card_text
 from conftest import BuiltSite
 from site_pages import LANGUAGES, SITE_URL, entity_url
 from test_broken_content import make_site
@@ -84,8 +85,33 @@ def test_every_conference_and_workshop_page_shares_the_conference_image(site: Bu
             assert page.select_one('meta[name="twitter:image"]')["content"] == image_url
             assert page.select_one('meta[name="twitter:card"]')["content"] == "summary_large_image"
             assert page.select_one('meta[property="og:image:width"]')["content"] == "1200"
-    listing = site.html(f"{'en/' if language == 'en' else ''}organisations/")
-    assert listing.select_one('meta[name="twitter:card"]')["content"] == "summary"
+
+
+def test_every_other_page_shares_its_language_site_card(site: BuiltSite, catalog: Catalog) -> None:
+    event_pages = {entity_url(entity, language) for language in LANGUAGES
+                   for entity in (*catalog.conferences.values(), *catalog.workshops.values())}
+    pages = [path.parent.relative_to(site.root).as_posix() for path in site.root.rglob("index.html")]
+    others = [f"{path}/" if path != "." else "" for path in pages if f"{path}/" not in event_pages]
+    assert len(others) >= 2 * (4 + len(catalog.organisations)), others  # the home, the listings, the organisations
+    for url in others:
+        page = site.html(url)
+        card = f"{SITE_URL}{'en/' if page.html['lang'] == 'en' else ''}site-card.png"
+        assert page.select_one('meta[property="og:image"]')["content"] == card, url
+        assert page.select_one('meta[name="twitter:card"]')["content"] == "summary_large_image", url
+        assert page.select_one('meta[property="og:image:alt"]')["content"], url
+    for language in LANGUAGES:
+        built_image(site, f"{'en/' if language == 'en' else ''}site-card.png")
+
+
+@pytest.mark.parametrize("language,text", [
+    ("ar", site_card_text("مؤتمرات العمل الاجتماعي", "المؤتمرات وورش عملها والجهات التي تنظّمها أو تشارك فيها",
+                          "127.0.0.1")),
+    ("en", site_card_text("Social Work Conferences", "Conferences, their workshops and the organisations behind them",
+                          "127.0.0.1"))])
+def test_site_card_is_the_site_name_and_tagline_in_each_language(sample_site: BuiltSite, language: str,
+                                                                  text: ShareText) -> None:
+    image = built_image(sample_site, f"{'en/' if language == 'en' else ''}site-card.png")
+    assert differing_pixels(image, render(text, language)) == 0
 
 
 def test_text_the_font_cannot_draw_is_refused_at_its_line(tmp_path: Path) -> None:

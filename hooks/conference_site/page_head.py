@@ -21,6 +21,6 @@ class PageHead:
     og_type: str
     structured_data: str | None
     feeds: list[tuple[str, str, str]]  # (media type, title, absolute URL) of this language's feeds
-    image: str | None  # the absolute URL of the conference's share image (conference and workshop pages)
-    image_alt: str | None
-    image_size: tuple[int, int] | None
+    image: str  # the absolute URL of the conference's share image (conference and workshop pages) or site card
+    image_alt: str
+    image_size: tuple[int, int]

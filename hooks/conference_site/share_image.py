@@ -19,6 +19,9 @@ from .limits import invisible_character
 
 FONT = Path(__file__).with_name("fonts") / "NotoSansArabic-NotoSans-Bold.ttf"
 SHARE_IMAGE_NAME = "share.png"
+# The image of the pages that are not a conference's or a workshop's (home, listings, organisations), beside each
+# language's home page.
+SITE_CARD_NAME = "site-card.png"
 WIDTH, HEIGHT = 1200, 630  # the size Open Graph and Twitter's large card show without cropping
 MARGIN = 80
 BACKGROUND = (0, 105, 92)  # Material's teal, darkened for white text (contrast 6.6:1)
@@ -44,6 +47,11 @@ class ShareText:
     title: str
     lines: tuple[str, ...]  # the date, the place
     footer: str  # the site's name
+
+
+def site_card_text(site_name: str, tagline: str, site_host: str) -> ShareText:
+    """The site card's text: the site's name, what it holds, and its host."""
+    return ShareText(title=site_name, lines=(tagline,), footer=site_host)
 
 
 def require_raqm() -> None:
