@@ -38,6 +38,12 @@ ARABIC_RANGES = "U+0600-06FF, U+200C-200F, U+2010-2011, U+25CC, U+FD3E-FD3F"
 LATIN_RANGES = ("U+0000-00FF, U+0131, U+0152-0153, U+02BB-02BC, U+02C6, U+02DA, U+02DC, U+2000-200B, "
                 "U+2012-206F, U+20AC, U+2122, U+2212")
 
+# The one Arabic word of an English page: «العربية», the language menu's name of the other language. English
+# pages draw it from this file, of its seven letters (and their joined forms), rather than download the whole
+# Arabic font for it; site.css gives it a family of its own, used only there, so Arabic text never mixes the two.
+LANGUAGE_NAME = "العربية"
+LANGUAGE_NAME_RANGES = ", ".join(f"U+{ord(letter):04X}" for letter in sorted(set(LANGUAGE_NAME)))
+
 
 @dataclass(frozen=True)
 class WebFont:
@@ -51,6 +57,7 @@ FONTS = [
     WebFont("NotoSansArabic-Bold.ttf", "noto-sans-arabic-700.woff2", ARABIC_RANGES),
     WebFont("NotoSans-Regular.ttf", "noto-sans-latin-400.woff2", LATIN_RANGES),
     WebFont("NotoSans-Bold.ttf", "noto-sans-latin-700.woff2", LATIN_RANGES),
+    WebFont("NotoSansArabic-Regular.ttf", "noto-sans-arabic-language-name-400.woff2", LANGUAGE_NAME_RANGES),
 ]
 
 

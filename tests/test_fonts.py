@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from fontTools.ttLib import TTFont
 
-from conftest import BuiltSite
+from conftest import BrowserPage, BuiltSite
 from site_builder import REPO
 
 STYLESHEET = REPO / "overrides" / "assets" / "stylesheets" / "site.css"
@@ -18,6 +18,8 @@ FONT_FACE = re.compile(r"@font-face\s*{(?P<body>[^}]*)}")
 ARABIC_LETTERS = range(0x0621, 0x064B)
 ARABIC_INDIC_DIGITS = range(0x0660, 0x066A)
 PRINTABLE_ASCII = range(0x20, 0x7F)
+# The Arabic language's name in the language menu: on English pages, drawn from a file of its letters alone.
+LANGUAGE_NAME = "العربية"
 
 
 def font_faces() -> list[dict[str, str]]:
@@ -38,7 +40,7 @@ def code_points(unicode_range: str) -> set[int]:
 
 def test_every_font_face_is_a_committed_woff2_shown_at_once() -> None:
     faces = font_faces()
-    assert len(faces) == 4
+    assert len(faces) == 5
     for face in faces:
         file = re.fullmatch(r'url\("\.\./fonts/(?P<name>[a-z0-9-]+\.woff2)"\) format\("woff2"\)', face["src"])
         assert file is not None, face["src"]
@@ -56,7 +58,12 @@ def test_font_file_holds_what_its_unicode_range_declares(face: dict[str, str]) -
     # The browser picks the file by the declared range: a character outside it would never be drawn from
     # this file, and one declared but missing would fall back to another font.
     assert covered <= declared
-    expected = set(ARABIC_LETTERS) | set(ARABIC_INDIC_DIGITS) if "arabic" in name else set(PRINTABLE_ASCII)
+    if "language-name" in name:
+        expected = {ord(letter) for letter in LANGUAGE_NAME}
+    elif "arabic" in name:
+        expected = set(ARABIC_LETTERS) | set(ARABIC_INDIC_DIGITS)
+    else:
+        expected = set(PRINTABLE_ASCII)
     assert expected <= covered
 
 
@@ -66,3 +73,26 @@ def test_no_page_asks_another_host_for_a_font(site: BuiltSite) -> None:
     for page in pages:
         html = page.read_text(encoding="utf-8")
         assert "fonts.googleapis" not in html and "fonts.gstatic" not in html, page
+
+
+@pytest.mark.browser
+def test_english_page_draws_the_arabic_language_name_without_the_arabic_font(site_url: str,
+                                                                           browser_page: BrowserPage) -> None:
+    page = browser_page.page
+    page.goto(f"{site_url}en/", wait_until="networkidle")
+    page.evaluate("document.fonts.ready")
+    fonts = [url.rsplit("/", 1)[-1] for url in browser_page.requests if url.endswith(".woff2")]
+    assert "noto-sans-arabic-language-name-400.woff2" in fonts
+    assert not [font for font in fonts if font.startswith("noto-sans-arabic-") and "language-name" not in font], fonts
+    name = page.locator('a.md-select__link[lang="ar"]')
+    assert name.inner_text().strip() == LANGUAGE_NAME
+    assert page.evaluate(f"document.fonts.check('16px \"Site Arabic Language Name\"', {LANGUAGE_NAME!r})")
+
+
+@pytest.mark.browser
+def test_arabic_page_draws_its_text_from_the_arabic_font_alone(site_url: str, browser_page: BrowserPage) -> None:
+    page = browser_page.page
+    page.goto(site_url, wait_until="networkidle")
+    page.evaluate("document.fonts.ready")
+    fonts = [url.rsplit("/", 1)[-1] for url in browser_page.requests if url.endswith(".woff2")]
+    assert "noto-sans-arabic-400.woff2" in fonts and "noto-sans-arabic-language-name-400.woff2" not in fonts, fonts
