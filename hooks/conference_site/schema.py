@@ -264,11 +264,11 @@ class ConferenceData(Strict):
         if self.daily_start and self.daily_end and self.daily_end <= self.daily_start:
             raise ValueError(f"daily_end|daily_end {self.daily_end:%H:%M} is not after daily_start "
                              f"{self.daily_start:%H:%M}|a closing time after the opening time")
-        for field, day in (("registration", self.registration and self.registration.closes),
-                           ("call_for_papers", self.call_for_papers and self.call_for_papers.deadline)):
+        for field, day in (("registration.closes", self.registration and self.registration.closes),
+                           ("call_for_papers.deadline", self.call_for_papers and self.call_for_papers.deadline)):
             if day and day > self.end:
-                raise ValueError(f"{field}|{field}'s date {day} is after the conference's end {self.end}"
-                                 f"|a date on or before the last day, {self.end}")
+                raise ValueError(f"{field}|'{field}' {day} is after the conference's end {self.end}"
+                                 f"|a date on or before the conference's last day")
         return self
 
 
@@ -423,7 +423,7 @@ def _problem(model: type[Strict], document: SourceDocument, detail: Any,
                        _expected(model, location) or "a value")
     if kind == "value_error" and not location:
         field_name, message, expected = str(detail["ctx"]["error"]).split("|")
-        return Problem(document.path, document.line_of((field_name,)), message, expected)
+        return Problem(document.path, document.line_of(tuple(field_name.split("."))), message, expected)
     expected = _expected(model, location) or "a valid value"
     value = detail.get("input")
     if value in ("", None, [], {}):

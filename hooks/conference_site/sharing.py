@@ -83,7 +83,7 @@ def calendar_links(event: Event, text: EventText) -> CalendarLinks:
         outlook |= {"startdt": event.start.isoformat(), "enddt": event.end.isoformat(), "allday": "false"}
     else:
         outlook |= {"startdt": event.first_day.isoformat(),
-                    "enddt": (event.last_day + dt.timedelta(days=1)).isoformat(), "allday": "true"}
+                    "enddt": (event.first_day + dt.timedelta(days=event.days)).isoformat(), "allday": "true"}
     return CalendarLinks(google=f"{GOOGLE_CALENDAR}?{_query(google)}", outlook=f"{OUTLOOK_CALENDAR}?{_query(outlook)}")
 
 
