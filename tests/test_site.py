@@ -151,8 +151,8 @@ def test_home_page_presents_the_next_conference_or_else_the_latest(site: BuiltSi
     featured = (upcoming or past or [None])[0]
     for language in LANGUAGES:
         url = LANGUAGE_PREFIX[language]
-        card = site.html(url).select_one(".cs-featured")
-        assert ([resolved(url, href) for href in hrefs(card)] if card else []) == (
+        title = site.html(url).select_one(".cs-featured .cs-hero__title")
+        assert ([resolved(url, href) for href in hrefs(title)] if title else []) == (
             [entity_url(featured, language)] if featured else [])
 
 
@@ -246,8 +246,13 @@ def test_conference_listing_puts_upcoming_first_then_past(sample_site: BuiltSite
 
 def test_home_page_presents_the_next_conference(sample_site: BuiltSite) -> None:
     page = sample_site.html("")
-    assert hrefs(page.select_one(".cs-featured")) == ["conferences/lakeside-congress-2023/"]
+    assert hrefs(page.select_one(".cs-featured")) == [
+        "conferences/lakeside-congress-2023/", "conferences/lakeside-congress-2023/#programme",
+        "conferences/lakeside-congress-2023/lakeside-congress-2023.ics", "conferences/lakeside-congress-2023/#share"]
     assert page.select_one("#featured").get_text() == "المؤتمر القادم"
+    # Then the other upcoming conference and the past one, as cards.
+    assert hrefs(page.select_one("article .cs-upcoming")) == ["conferences/spring-forum-2030/"]
+    assert hrefs(page.select_one("article .cs-past")) == ["conferences/harbour-conference-2023/"]
 
 
 def test_workshops_listing_groups_by_conference(sample_site: BuiltSite) -> None:
