@@ -75,7 +75,8 @@ SLIPS = {
     "a misspelt field": (
         CONFERENCE, "timezone:", "timezon:",
         f"{CONFERENCE}:5: unknown field 'timezon' (did you mean timezone?); expected one of: edition, start, end, "
-        "daily_start, daily_end, country, timezone, address, public, website, organisations, sources"),
+        "daily_start, daily_end, country, timezone, address, public, website, registration, call_for_papers, "
+        "livestream, recordings, programme_pdf, organisations, sources"),
     "a misspelt organisation id": (
         WORKSHOP, "presenters: [host-org]", "presenters: [host-orgg]",
         f"{WORKSHOP}:6: the organisation 'host-orgg' does not exist (did you mean host-org?); "
@@ -91,8 +92,9 @@ SLIPS = {
     "a misspelt fact": (
         CONFERENCE, "facts: [title, start, end]", "facts: [title, strat, end]",
         f"{CONFERENCE}:14: sources[0] names the unknown fact 'strat' (did you mean start?); expected field names "
-        "of a conference: address, body, city, country, daily_end, daily_start, dates, edition, end, organisations, "
-        "public, slogan, start, summary, themes, timezone, title, venue, venue_name, website, workshops"),
+        "of a conference: address, body, call_for_papers, city, country, daily_end, daily_start, dates, edition, end, "
+        "livestream, organisations, programme_pdf, public, recordings, registration, slogan, start, summary, themes, "
+        "timezone, title, venue, venue_name, website, workshops"),
     "the scaffold's example title left in": (
         EN_PAGE, "title: Spring Forum 2030", "title: The conference's full name",
         f"{EN_PAGE}:2: 'title' is still the example text \"The conference's full name\" from make new-conference; "
