@@ -8,12 +8,14 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from icalendar import Calendar, Event as CalendarEvent, Timezone, vText
 
 from .catalog import Catalog
 from .events import Event, site_host, uid
 from .formatting import country_name
+from .schema import ConferenceData
 
 
 # Each language's feed of every event, in the folder of that language's home page.
@@ -52,11 +54,12 @@ class EventText:
 def event_text(event: Event, language: str, catalog: Catalog, url: str) -> EventText:
     """What an event's calendar entry says in `language`; `url` is the address of its page. The calendar files
     and the links that add the event to an online calendar (sharing.py) both take their text from here."""
-    conference = event.conference.text(language)
-    address = event.conference.data.address
-    place = [conference.venue_name, *([address] if address else []), conference.city,
-             country_name(event.conference.data.country, language)]
-    text = event.entity.text(language)
+    data = event.conference.data
+    assert isinstance(data, ConferenceData)
+    conference: Any = event.conference.text(language)
+    place: list[str] = [conference.venue_name, *([data.address] if data.address else []), conference.city,
+                        country_name(data.country, language)]
+    text: Any = event.entity.text(language)
     return EventText(summary=_one_line(text.title), description=_text(text.summary),
                      location=_one_line(catalog.label("list_separator", language).join(place)), url=url)
 
