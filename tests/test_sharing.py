@@ -250,10 +250,11 @@ def open_tab(browser: Browser, url: str, width: int, init_script: str | None = N
     return page, requests
 
 
-def assert_on_screen(page: Page, selector: str, width: int) -> None:
+def assert_on_screen(page: Page, selector: str, width: int, *, button: bool = True) -> None:
+    """On the screen's width; a button also large enough to tap (WCAG 2.5.8; links in a line of text are exempt)."""
     box = page.locator(selector).bounding_box()
     assert box is not None and 0 <= box["x"] and box["x"] + box["width"] <= width, (selector, box)
-    assert box["height"] >= 24, (selector, box)
+    assert not button or box["height"] >= 24, (selector, box)
 
 
 @pytest.mark.browser
@@ -335,4 +336,35 @@ def test_copy_link_copies_the_page_address(event_site: ServedSite, browser: Brow
     assert status.inner_text() == {"ar": "نُسخ الرابط.", "en": "Link copied."}[language]
     assert page.evaluate("navigator.clipboard.readText()") == url
     assert page.url == url
+    page.context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_calendar_and_share_links_in_the_browser_give_the_ics_event(event_site: ServedSite, browser: Browser,
+                                                                     language: str, width: int) -> None:
+    url = f"{event_site.url}{LANGUAGE_PREFIX[language]}{SUMMIT}"
+    page, requests = open_tab(browser, url, width, NO_SHARE)
+    hrefs = {name: page.locator(f"article {selector}").evaluate("a => a.href") for name, selector in (
+        ("ics", ".cs-calendar a[download]"), ("cs-calendar__google", "a.cs-calendar__google"),
+        ("cs-calendar__outlook", "a.cs-calendar__outlook"), ("cs-share__whatsapp", "a.cs-share__whatsapp"),
+        ("cs-share__copy", "a.cs-share__copy"))}
+    for selector in ("a.cs-calendar__google", "a.cs-calendar__outlook", "a.cs-share__whatsapp", "a.cs-share__copy",
+                     ".cs-map a"):
+        assert_on_screen(page, f"article {selector}", width, button=False)
+    calendar = Calendar.from_ical(page.request.get(hrefs["ics"]).body())
+    (event,) = calendar.walk("VEVENT")
+    start, end = event.decoded("DTSTART"), event.decoded("DTEND")
+    google = query(hrefs["cs-calendar__google"])
+    assert google["dates"] == f"{google_dates(start)}/{google_dates(end)}" == "20310310T100000/20310310T160000"
+    assert (google["ctz"], google["recur"]) == ("Asia/Dubai", "RRULE:FREQ=DAILY;COUNT=3")
+    assert google["text"] == str(event["SUMMARY"]) == page.locator("article h1").inner_text()
+    assert google["details"] == str(event["DESCRIPTION"]) and url in google["details"]
+    outlook = query(hrefs["cs-calendar__outlook"])
+    assert (outlook["startdt"], outlook["enddt"], outlook["allday"]) == ("2031-03-10", "2031-03-13", "true")
+    assert query(hrefs["cs-share__whatsapp"]) == {"text": f"{page.locator('article h1').inner_text()} {url}"}
+    assert hrefs["cs-share__copy"] == url
+    assert page.evaluate("[document.documentElement.scrollWidth, innerWidth]") == [width, width]
+    assert {urlparse(request).hostname for request in requests} == {"127.0.0.1"}, requests
     page.context.close()
