@@ -54,16 +54,17 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     catalog = catalog_of(config)
     problems = []
     home = page_file(files, language, "index.md")
-    images = [(home.src_uri, SITE_CARD_NAME, posixpath.dirname(home.dest_uri), site_card_text(
+    # The site card's text is the site's name (mkdocs.yml) and a label (data/labels.yml, checked as content is).
+    images = [("mkdocs.yml", SITE_CARD_NAME, posixpath.dirname(home.dest_uri), site_card_text(
         config.site_name, catalog.label("site_card_tagline", language), site_host(config.site_url)))]
     for conference in sorted(catalog.conferences.values(), key=lambda c: c.id):
         page = page_file(files, language, conference.page_uri)
-        images.append((page.src_uri, SHARE_IMAGE_NAME, posixpath.dirname(page.dest_uri),
+        images.append((f"docs/{page.src_uri}", SHARE_IMAGE_NAME, posixpath.dirname(page.dest_uri),
                        share_text(conference, language, config)))
     for source, name, folder, text in images:
         missing = missing_characters(" ".join([text.title, *text.lines, text.footer]))
         if missing:
-            problems.append(f"docs/{source}:1: the share image's font has no glyph for "
+            problems.append(f"{source}:1: the share image's font has no glyph for "
                             f"{', '.join(repr(char) for char in missing)}; expected Arabic or Latin letters")
             continue
         files.append(generated_file(config, posixpath.join(folder, name), partial(_image, text, language)))

@@ -19,8 +19,6 @@ from .events import Event, conference_event, workshop_event
 from .formatting import country_name
 from .schema import ConferenceData, WorkshopData
 
-# The services a page can be shared to, in the order the page lists them, and how each takes a title and an address.
-SHARE_SERVICES = ("whatsapp", "telegram", "x", "email")
 MAP_SEARCH = "https://www.openstreetmap.org/search"
 GOOGLE_CALENDAR = "https://calendar.google.com/calendar/render"
 OUTLOOK_CALENDAR = "https://outlook.live.com/calendar/0/deeplink/compose"
@@ -32,7 +30,8 @@ def _query(params: dict[str, str]) -> str:
 
 
 def share_links(title: str, url: str) -> dict[str, str]:
-    """The address that shares the page at `url`, titled `title`, on each of SHARE_SERVICES."""
+    """The address that shares the page at `url`, titled `title`, on each service, in the order the page lists
+    them: WhatsApp (what most visitors in the Gulf use), Telegram, X, e-mail."""
     message = f"{title} {url}"
     return {
         "whatsapp": f"https://wa.me/?{_query({'text': message})}",
@@ -94,7 +93,7 @@ class PageSharing:
 
     title: str
     url: str  # the page's absolute address, as shared
-    share: dict[str, str]  # SHARE_SERVICES → address
+    share: dict[str, str]  # service → address (share_links)
     calendar: CalendarLinks | None  # None for a workshop whose time is not announced
     map: str
     links: list[EventLink]  # the conference's optional links of use today (none on a workshop page)
