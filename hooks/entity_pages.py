@@ -14,6 +14,7 @@ from mkdocs.structure.pages import Page
 
 from conference_site.calendar import calendar_file_name
 from conference_site.events import timetable
+from conference_site.grouping import roles_by_conference
 from conference_site.rendering import markup, page_view, render
 
 EDIT_LINKS_KEY = "conference_site_edit_links"
@@ -32,7 +33,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         context["workshops"] = catalog.workshops_of(entity.id)
         context["calendar_file"] = calendar_file_name(entity.id)
         context["timetable"] = timetable(catalog, entity)
-        context["some_untimed"] = any(workshop.data.start is None for workshop in context["workshops"])
+        context["untimed"] = [workshop for workshop in context["workshops"] if workshop.data.start is None]
         context["organisations"] = [(catalog.organisations[part.organisation], part.role)
                                     for part in entity.data.organisations]
     elif entity.kind == "workshop":
@@ -40,7 +41,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         context["presenters"] = [catalog.organisations[org_id] for org_id in entity.data.presenters]
         context["calendar_file"] = calendar_file_name(entity.id) if entity.data.start else None
     elif entity.kind == "organisation":
-        context["participations"] = catalog.participations_of(entity.id)
+        context["participations"] = roles_by_conference(catalog.participations_of(entity.id))
     else:
         raise ValueError(f"{page.file.src_uri}: no template for entities of kind '{entity.kind}'")
     return render(config, f"{entity.kind}.html", view, **context)

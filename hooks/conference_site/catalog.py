@@ -361,6 +361,17 @@ class _Loader:
                 self.problem(translation.path, translation.front_matter.line_of(("sources",)),
                              f"'sources' describes {', '.join(described) or 'nothing'}",
                              f"one description for each source id of {entity.data_path}: {', '.join(source_ids)}")
+            # Readers see the descriptions; the file names are the editors' (a file name in right-to-left text is
+            # also shown reversed: «8ef96eab551f5210.txt_003»).
+            file_names = [source.document for source in entity.data.sources
+                          if not source.document.startswith("https://")]
+            for source_id, description in translation.fields.sources.items():
+                named = next((name for name in file_names if name.casefold() in description.casefold()), None)
+                if named is not None:
+                    self.problem(translation.path, translation.front_matter.line_of(("sources", source_id)),
+                                 f"the description of source '{source_id}' names the file {named}, which readers "
+                                 "do not see", f"the source described as a reader knows it (a news article, a "
+                                 f"public page); the file name stays in {entity.data_path}")
         if entity.kind == "conference":
             counts = {lang: len(t.fields.themes) for lang, t in entity.translations.items()}
             if len(set(counts.values())) > 1:

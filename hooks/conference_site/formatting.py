@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from functools import cache
 
 from babel import Locale
-from babel.dates import format_time, get_timezone_name, parse_pattern
+from babel.dates import format_time, parse_pattern
 from hijridate import Gregorian
 
 # en_GB writes "26–27 April 2023", the day-first order the site uses in both languages.
@@ -52,6 +52,10 @@ def date_range(start: dt.date, end: dt.date, language: str) -> str:
     return "".join(parse_pattern(pattern).apply(day, locale) for pattern, day in zip(patterns, (start, end)))
 
 
+# The Hijri months whose Arabic names change with case: ذو القعدة and ذو الحجة.
+ARABIC_GENITIVE_MONTHS = {"ذو القعدة": "ذي القعدة", "ذو الحجة": "ذي الحجة"}
+
+
 @cache
 def hijri_date_range(start: dt.date, end: dt.date, language: str) -> str:
     """The same days in the Hijri calendar (Umm al-Qura), written with the Gregorian range's CLDR pattern:
@@ -61,7 +65,12 @@ def hijri_date_range(start: dt.date, end: dt.date, language: str) -> str:
     patterns = _interval_patterns(first, last, language)
     parts = []
     for pattern, day in zip(patterns, (first, last)):
-        fields = {"d": str(day.day), "MMMM": day.month_name(language), "y": str(day.year)}
+        month = day.month_name(language)
+        # After a day's number the month is in the genitive: «1 ذي القعدة», not «1 ذو القعدة» (hijridate gives the
+        # nominative). Every pattern the site uses puts the day first.
+        if language == "ar":
+            month = ARABIC_GENITIVE_MONTHS.get(month, month)
+        fields = {"d": str(day.day), "MMMM": month, "y": str(day.year)}
         parts.append(parse_pattern(pattern).format % fields)
     return f"{''.join(parts)} {first.notation(language)}"
 
@@ -99,11 +108,24 @@ def utc_offset(time_zone: str, day: dt.date) -> str:
     return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
 
 
-@cache
-def time_zone_name(time_zone: str, day: dt.date, language: str) -> str:
-    """The zone's name on that day as the reader's language gives it: `توقيت الخليج`, `Central European Summer Time`."""
-    noon = dt.datetime.combine(day, dt.time(12), zoneinfo.ZoneInfo(time_zone))
-    return get_timezone_name(noon, locale=BABEL_LOCALES[language])
+# Where a line may not break: inside a date's day and month and a range's dash ("21–24 May", «1444 هـ»), and
+# inside a short label of several words («ورشة عمل»). NO-BREAK SPACE for the spaces, WORD JOINER on both sides of
+# the dash (a line may break after an en dash).
+NO_BREAK_SPACE = "\u00a0"
+WORD_JOINER = "\u2060"
+_SPACE_AFTER_NUMBER = re.compile(r"(?<=[0-9\u0660-\u0669]) (?=[^0-9\u0660-\u0669])")
+
+
+def unbreakable(text: str) -> str:
+    """A short text (a label of a few words) that a line must not break: its spaces made no-break."""
+    return text.replace(" ", NO_BREAK_SPACE)
+
+
+def unbreakable_date(text: str) -> str:
+    """A date or range as formatted here, with no line break after a number (between a day and its month, a year
+    and its era) or around a range's dash: `21\u2060–\u206024\u00a0May 2023`, `1444\u00a0هـ`; a line may still break before
+    the year."""
+    return _SPACE_AFTER_NUMBER.sub(NO_BREAK_SPACE, text.replace("–", f"{WORD_JOINER}–{WORD_JOINER}"))
 
 
 # Country names the site writes where CLDR's differ, per language: the sources and the English pages say

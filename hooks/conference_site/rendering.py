@@ -16,7 +16,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from . import editing, formatting
+from . import editing, formatting, grouping
 from .catalog import Catalog, Entity
 from .schema import LANGUAGES
 
@@ -95,8 +95,13 @@ class PageView:
     def text(self, entity: Entity) -> Any:
         return entity.text(self.language)
 
+    @property
+    def direction(self) -> str:
+        """The page's writing direction, which a time range is laid out in (the start first for its reader)."""
+        return "rtl" if self.language == "ar" else "ltr"
+
     def date_range(self, start: dt.date, end: dt.date) -> str:
-        return self.digits(formatting.date_range(start, end, self.language))
+        return formatting.unbreakable_date(self.digits(formatting.date_range(start, end, self.language)))
 
     @property
     def shows_hijri(self) -> bool:
@@ -104,7 +109,7 @@ class PageView:
         return self.language == "ar"
 
     def hijri_date_range(self, start: dt.date, end: dt.date) -> str:
-        return self.digits(formatting.hijri_date_range(start, end, self.language))
+        return formatting.unbreakable_date(self.digits(formatting.hijri_date_range(start, end, self.language)))
 
     def clock_range(self, start: dt.time, end: dt.time) -> str:
         return self.digits(formatting.clock_range(start, end, self.language))
@@ -112,8 +117,13 @@ class PageView:
     def digits(self, text: str) -> str:
         return formatting.with_digits(text, self.language, self.arabic_digits)
 
-    def time_zone_name(self, time_zone: str, day: dt.date) -> str:
-        return formatting.time_zone_name(time_zone, day, self.language)
+    def unbreakable(self, text: str) -> str:
+        return formatting.unbreakable(text)
+
+    def local_time(self, conference: Entity) -> str:
+        """The venue's time named as its reader names it, by the conference's city: `توقيت الشارقة`, `Sharjah time`
+        (CLDR's names are regions', such as «توقيت الخليج» or «التوقيت العربي الرسمي», which few readers use)."""
+        return self.t("local_time").format(city=self.text(conference).city)
 
     def country(self, code: str) -> str:
         return formatting.country_name(code, self.language)
@@ -141,6 +151,7 @@ def render(config: MkDocsConfig, template: str, view: PageView, **context: Any) 
     if environment is None:
         environment = jinja2.Environment(loader=jinja2.FileSystemLoader(search_path), autoescape=True,
                                          undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+        environment.filters["format_runs"] = grouping.format_runs
         _environments[search_path] = environment
     return environment.get_template(f"partials/site/{template}").render(view=view, t=view.t, **context)
 

@@ -207,6 +207,8 @@ class Strict(BaseModel):
 class SourceRef(Strict):
     id: EntityId
     document: DocumentRef
+    # Where a reader can read the source, when it is public (a `document` given as an https address is its own).
+    url: HttpsUrl | None = None
     facts: Annotated[list[Text], Field(min_length=1, description="a list of the field names this source gives")]
 
 
@@ -257,6 +259,10 @@ class WorkshopData(Strict):
     start: LocalDateTime | None = None
     end: LocalDateTime | None = None
     presenters: Annotated[list[EntityId], Field(description="a list of organisation ids")] = []
+    # One entry for several sessions that the sources mention without naming them one by one: its labels are
+    # plural («ورش عمل», "Workshops").
+    grouped: Annotated[bool, Field(description="true or false: true when the entry stands for several sessions "
+                                               "that the sources do not name one by one")] = False
     sources: Sources
 
     @model_validator(mode="after")
@@ -290,6 +296,8 @@ class ConferencePage(Strict):
     venue_name: Text
     city: Text
     themes: Annotated[list[Text], Field(description="a list of themes, one '- theme' per line")] = []
+    # Shown under the themes' heading, before them: how the list was read from the sources, when it was.
+    themes_note: LongText | None = None
     sources: SourceNotes
     # English pages only: the hash of the Arabic page this translation matches (see translations.py).
     translated_from: TranslationHash | None = None
