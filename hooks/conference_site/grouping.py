@@ -10,11 +10,11 @@ from .catalog import Entity, Participation
 
 
 def format_runs(workshops: Iterable[Entity]) -> list[list[Entity]]:
-    """The sessions in their order, cut where the format changes: the format is named once per run."""
+    """The sessions in their order, cut where the format changes: the format is named once per run (in the
+    plural for a run of several, or of an entry that stands for several)."""
     runs: list[list[Entity]] = []
     for workshop in workshops:
-        if runs and runs[-1][0].data.format == workshop.data.format and not workshop.data.grouped \
-                and not runs[-1][0].data.grouped:
+        if runs and runs[-1][0].data.format == workshop.data.format:
             runs[-1].append(workshop)
         else:
             runs.append([workshop])
