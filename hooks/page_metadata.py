@@ -17,7 +17,7 @@ from mkdocs.structure.pages import Page
 from conference_site.calendar import FEED_NAME as CALENDAR_FEED
 from conference_site.catalog import Entity
 from conference_site.news_feed import FEED_NAME as NEWS_FEED
-from conference_site.page_head import HEAD_KEY, OG_LOCALES, PageHead
+from conference_site.page_head import HEAD_KEY, OG_LOCALES, PageHead, page_description
 from conference_site.rendering import page_file, page_view
 from conference_site.schema import DEFAULT_LANGUAGE, LANGUAGES
 from conference_site.share_image import HEIGHT, SHARE_IMAGE_NAME, WIDTH
@@ -49,7 +49,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     image = urljoin(url_of(conference), SHARE_IMAGE_NAME) if conference else None
     fields = page.meta
     page.meta[HEAD_KEY] = PageHead(
-        title=fields["title"], description=fields["summary"], url=urls[view.language],
+        title=fields["title"], description=page_description(fields["summary"]), url=urls[view.language],
         alternates=[*((language, urls[language]) for language in LANGUAGES), ("x-default", urls[DEFAULT_LANGUAGE])],
         locale=OG_LOCALES[view.language],
         locale_alternates=[OG_LOCALES[language] for language in LANGUAGES if language != view.language],

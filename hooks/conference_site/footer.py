@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from .calendar import FEED_NAME as CALENDAR_FEED
 from .catalog import Catalog
+from .listings import language_root
 from .news_feed import FEED_NAME as NEWS_FEED
-from .schema import DEFAULT_LANGUAGE
 
 FOOTER_KEY = "site_footer"
 
@@ -26,13 +26,8 @@ class SiteFooter:
     links: list[FooterLink]
 
 
-def language_home(language: str) -> str:
-    """The language's home from the site's root: static-i18n puts the default language at the root."""
-    return "" if language == DEFAULT_LANGUAGE else f"{language}/"
-
-
 def site_footer(catalog: Catalog, language: str, site_name: str, repository: str) -> SiteFooter:
-    home = language_home(language)
+    home = language_root(language)
     return SiteFooter(site_name, [
         FooterLink(catalog.label("feed_news", language), home + NEWS_FEED, "application/rss+xml"),
         FooterLink(catalog.label("feed_calendar", language), home + CALENDAR_FEED, "text/calendar"),

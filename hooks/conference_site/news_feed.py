@@ -1,14 +1,18 @@
 """An RSS 2.0 feed of the site's conferences in one language, newest first.
 
 RSS rather than Atom: Atom requires an `updated` time for every entry, which the content does not record, and
-the site invents no facts. Each item carries its page's address as its permanent guid.
+the site invents no facts. Each item carries its page's address as its permanent guid, and as its `pubDate` the
+day its conference was first published on the site (conference_site/content_dates.py: its data file's first
+commit), not a date of the conference itself.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from email.utils import format_datetime
 from xml.etree import ElementTree
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -27,6 +31,7 @@ class FeedItem:
     title: str
     url: str
     description: str
+    published: dt.datetime
 
 
 def rss(title: str, home_url: str, feed_url: str, description: str, language: str,
@@ -44,5 +49,6 @@ def rss(title: str, home_url: str, feed_url: str, description: str, language: st
         ElementTree.SubElement(item, "link").text = entry.url
         ElementTree.SubElement(item, "description").text = _xml_text(entry.description)
         ElementTree.SubElement(item, "guid", {"isPermaLink": "true"}).text = entry.url
+        ElementTree.SubElement(item, "pubDate").text = format_datetime(entry.published, usegmt=True)
     ElementTree.indent(root)
     return ElementTree.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"

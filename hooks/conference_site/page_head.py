@@ -8,6 +8,22 @@ from dataclasses import dataclass
 HEAD_KEY = "conference_site_head"
 # Open Graph wants a language_TERRITORY locale.
 OG_LOCALES = {"ar": "ar_AR", "en": "en_US"}
+# Search engines show about this many characters of a description; a longer summary is cut at a word before it.
+DESCRIPTION_LENGTH = 160
+ELLIPSIS = "…"
+# Not left at the end of a cut description, before the ellipsis: spaces and the punctuation between words.
+_TRAILING = " \t,;:.-–—،؛"
+
+
+def page_description(summary: str, most: int = DESCRIPTION_LENGTH) -> str:
+    """The summary, or, when it is longer than `most` characters, its words up to there and an ellipsis."""
+    if len(summary) <= most:
+        return summary
+    cut = summary[:most - len(ELLIPSIS)]
+    # Up to the last whole word: a word that runs past the limit is left out (a text with no space is cut).
+    if not summary[len(cut)].isspace() and " " in cut:
+        cut = cut[:cut.rindex(" ")]
+    return cut.rstrip(_TRAILING) + ELLIPSIS
 
 
 @dataclass(frozen=True)

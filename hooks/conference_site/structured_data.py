@@ -9,9 +9,11 @@ import datetime as dt
 import json
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import urljoin
 
 from .catalog import Catalog, Entity
 from .events import Event, conference_event, workshop_event
+from .share_image import SHARE_IMAGE_NAME
 
 SCHEMA = "https://schema.org"
 # Roles that make an organisation an organiser of the conference in schema.org's sense.
@@ -54,11 +56,17 @@ def _event_node(entity: Entity, language: str, url_of: Callable[[Entity], str]) 
     return {"@type": "Event", "@id": f"{url_of(entity)}#event", "name": text.title, "url": url_of(entity)}
 
 
+def _share_image(conference: Entity, url_of: Callable[[Entity], str]) -> str:
+    """The conference's share image (hooks/share_images.py), which its workshops' pages share too."""
+    return urljoin(url_of(conference), SHARE_IMAGE_NAME)
+
+
 def conference_data(catalog: Catalog, conference: Entity, language: str,
                     url_of: Callable[[Entity], str]) -> dict[str, Any]:
     node = {"@context": SCHEMA, **_event_node(conference, language, url_of),
             "description": conference.text(language).summary, "inLanguage": language,
             **_event_dates(conference_event(conference)),
+            "image": [_share_image(conference, url_of)],
             "eventStatus": f"{SCHEMA}/EventScheduled",
             "eventAttendanceMode": f"{SCHEMA}/OfflineEventAttendanceMode",
             "location": _place(conference, language)}
@@ -77,9 +85,14 @@ def workshop_data(catalog: Catalog, workshop: Entity, language: str,
     node: dict[str, Any] = {"@context": SCHEMA, **_event_node(workshop, language, url_of),
                             "description": workshop.text(language).summary, "inLanguage": language}
     event = workshop_event(catalog, workshop)
+    # A session whose time has not been announced still takes place within its conference: its dates are the
+    # conference's days, as an all-day range (true, and what Google's Event needs: a startDate), never a time
+    # of day the sources do not give.
     if event is not None:
         node.update(_event_dates(event))
-    node.update({"eventStatus": f"{SCHEMA}/EventScheduled",
+    else:
+        node.update({"startDate": _iso(conference.data.start), "endDate": _iso(conference.data.end)})
+    node.update({"image": [_share_image(conference, url_of)],"eventStatus": f"{SCHEMA}/EventScheduled",
                  "eventAttendanceMode": f"{SCHEMA}/OfflineEventAttendanceMode",
                  "location": _place(conference, language),
                  "superEvent": {**_event_node(conference, language, url_of),
