@@ -15,7 +15,8 @@ from mkdocs.structure.pages import Page
 from conference_site.calendar import calendar_file_name
 from conference_site.events import timetable
 from conference_site.grouping import roles_by_conference
-from conference_site.rendering import markup, page_view, render
+from conference_site.headings import headings_after
+from conference_site.rendering import markup, page_view, render, with_generated_sections
 
 EDIT_LINKS_KEY = "conference_site_edit_links"
 
@@ -44,4 +45,6 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         context["participations"] = roles_by_conference(catalog.participations_of(entity.id))
     else:
         raise ValueError(f"{page.file.src_uri}: no template for entities of kind '{entity.kind}'")
-    return render(config, f"{entity.kind}.html", view, **context)
+    rendered = render(config, f"{entity.kind}.html", view, **context)
+    page.toc = with_generated_sections(page.toc, headings_after(rendered, html))
+    return rendered

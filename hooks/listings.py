@@ -24,7 +24,9 @@ from conference_site import listings
 from conference_site.calendar import FEED_NAME as CALENDAR_FEED
 from conference_site.catalog import Catalog, Entity
 from conference_site.news_feed import FEED_NAME as NEWS_FEED
-from conference_site.rendering import PageView, build_language, catalog_of, markup, page_view, render, today
+from conference_site.headings import headings_after
+from conference_site.rendering import (PageView, build_language, catalog_of, markup, page_view, render, today,
+                                      with_generated_sections)
 from conference_site.schema import LANGUAGES
 
 TITLES = {"conferences": "year_conferences", "workshops": "year_workshops", "organisations": "organisations_page"}
@@ -118,4 +120,6 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     template, context = listing
     general = view.catalog.general_pages.get(view.uri)
     text = general[view.language].fields if general else SimpleNamespace(title=page.meta["title"])
-    return render(config, template, view, text=text, body=markup(html), **context)
+    rendered = render(config, template, view, text=text, body=markup(html), **context)
+    page.toc = with_generated_sections(page.toc, headings_after(rendered, html))
+    return rendered

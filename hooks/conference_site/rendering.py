@@ -14,6 +14,7 @@ from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils import get_relative_url
 
 from . import editing, formatting, grouping
@@ -159,3 +160,9 @@ def render(config: MkDocsConfig, template: str, view: PageView, **context: Any) 
 def markup(html: str) -> Markup:
     """HTML that Python-Markdown already produced from the page body."""
     return Markup(html)
+
+
+def with_generated_sections(toc: TableOfContents, sections: list[tuple[str, str]]) -> TableOfContents:
+    """The page's table of contents, the editor's headings followed by the generated sections' (id, title as
+    HTML), which Material lists too."""
+    return TableOfContents([*toc, *(AnchorLink(title, heading_id, 2) for heading_id, title in sections)])
