@@ -17,6 +17,12 @@ SITE_URL = "http://127.0.0.1:8000/"
 TEST_DAY = dt.datetime.fromtimestamp(int(TEST_EPOCH), dt.timezone.utc).date()
 
 
+def as_read(text: str) -> str:
+    """A page's text as a reader reads it: the no-break spaces and word joiners that keep a date or a label on one
+    line (conference_site.formatting.unbreakable_date) read as the spaces and nothing they stand for."""
+    return text.replace("\u2060", "").replace("\u00a0", " ")
+
+
 def source_pages(project: Path) -> list[str]:
     """Every page an editor wrote, as a path inside a language folder (e.g. `conferences/x.md`)."""
     folder = project / "docs" / "ar"

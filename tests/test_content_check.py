@@ -92,7 +92,7 @@ SLIPS = {
         CONFERENCE, "facts: [title, start, end]", "facts: [title, strat, end]",
         f"{CONFERENCE}:14: sources[0] names the unknown fact 'strat' (did you mean start?); expected field names "
         "of a conference: address, body, city, country, daily_end, daily_start, dates, edition, end, organisations, "
-        "public, slogan, start, summary, themes, timezone, title, venue, venue_name, website, workshops"),
+        "public, slogan, start, summary, themes, themes_note, timezone, title, venue, venue_name, website, workshops"),
     "the scaffold's example title left in": (
         EN_PAGE, "title: Spring Forum 2030", "title: The conference's full name",
         f"{EN_PAGE}:2: 'title' is still the example text \"The conference's full name\" from make new-conference; "
