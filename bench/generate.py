@@ -161,8 +161,8 @@ def _source(entity_id: str, facts: list[str]) -> list[dict]:
 
 
 def _source_notes(language: str, entity_id: str) -> dict:
-    text = (f"خبر صحفي مُولّد لقياس أداء الموقع (bench-{entity_id}.txt)." if language == "ar"
-            else f"A generated news article for measuring the site's performance (bench-{entity_id}.txt).")
+    text = (f"خبر صحفي مُولّد لقياس أداء الموقع ({entity_id})." if language == "ar"
+            else f"A generated news article for measuring the site's performance ({entity_id}).")
     return {"article": text}
 
 

@@ -44,6 +44,11 @@ def test_the_base_fixture_has_no_problem(base: Path) -> None:
 
 
 SLIPS = {
+    "a source described by its file name, which readers would see": (
+        EN_PAGE, "  notice: A test notice.", "  notice: A test notice (fixture.txt).",
+        f"{EN_PAGE}:9: the description of source 'notice' names the file fixture.txt, which readers do not see; "
+        "expected the source described as a reader knows it (a news article, a public page); the file name stays "
+        f"in {CONFERENCE}"),
     "a Doha conference left on Dubai's time zone": (
         CONFERENCE, "timezone: Asia/Qatar", "timezone: Asia/Dubai",
         f"{CONFERENCE}:5: 'timezone' is 'Asia/Dubai' (not a time zone of Qatar (QA), the conference's country); "
