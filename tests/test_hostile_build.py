@@ -8,6 +8,7 @@ checks): one that fails on a page, one that never finishes one.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import os
 from pathlib import Path
@@ -91,6 +92,7 @@ def test_a_share_image_of_an_endless_title_is_drawn_within_the_image() -> None:
 
 def test_a_feed_stays_well_formed_whatever_its_text_holds() -> None:
     feed = rss("Site\x00", "https://example.org/", "https://example.org/feed.xml", "About\x1b", "en",
-               [FeedItem("Forum\x0c2030", "https://example.org/x/", "When\x00 and where")])
+               [FeedItem("Forum\x0c2030", "https://example.org/x/", "When\x00 and where",
+                         dt.datetime(2023, 5, 1, tzinfo=dt.timezone.utc))])
     items = ElementTree.fromstring(feed).findall("channel/item")
     assert [item.findtext("title") for item in items] == ["Forum2030"]

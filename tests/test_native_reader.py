@@ -314,3 +314,16 @@ def test_a_time_range_reads_from_its_start_in_both_directions(sample_site: Built
             }""")
             assert (starts > ends) == rtl, prefix
     context.close()
+
+
+def test_the_timetable_is_set_at_the_bodys_size(sample_site: BuiltSite, browser) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    with serving(sample_site.root) as url:
+        for prefix in ("", "en/"):
+            page.goto(f"{url}{prefix}{SPRING}")
+            cell, body = page.evaluate("""() => [
+                getComputedStyle(document.querySelector('.cs-timetable td')).fontSize,
+                getComputedStyle(document.querySelector('article.md-typeset > p')).fontSize]""")
+            assert cell == body, prefix
+    context.close()

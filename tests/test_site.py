@@ -219,10 +219,10 @@ def test_conference_page_shows_facts_themes_workshops_and_organisations(sample_s
     assert "09:00–14:00" in article.select_one(".cs-hours").get_text()
     assert article.select_one(".cs-venue").get_text() == "قاعة اللؤلؤ، عجمان، الإمارات العربية المتحدة"
     assert [li.get_text() for li in article.select(".cs-themes li")] == ["الأسرة", "الشباب", "التطوع"]
-    # In the order the data files give (0, 1, 2), not by title.
+    # In the order the data files give (0, 1, 2, 3), not by title, each format named once.
     assert hrefs(article.select_one(".cs-programme")) == [
         "../../workshops/harbour-2023-opening-panel/", "../../workshops/harbour-2023-family-workshop/",
-        "../../workshops/harbour-2023-youth-workshop/"]
+        "../../workshops/harbour-2023-youth-workshop/", "../../workshops/harbour-2023-volunteering-workshops/"]
     assert hrefs(article.select_one(".cs-organisations")) == ["../../organisations/coast-department/"]
 
 
@@ -263,7 +263,8 @@ def test_workshops_listing_groups_by_conference(sample_site: BuiltSite) -> None:
     groups = sample_site.html("en/workshops/").select("article h2:not(#years)")
     assert [h2["id"] for h2 in groups] == ["lakeside-congress-2023", "spring-forum-2030", "harbour-conference-2023"]
     assert hrefs(groups[2].find_next_sibling(class_="cs-workshops")) == [
-        "harbour-2023-opening-panel/", "harbour-2023-family-workshop/", "harbour-2023-youth-workshop/"]
+        "harbour-2023-opening-panel/", "harbour-2023-family-workshop/", "harbour-2023-youth-workshop/",
+        "harbour-2023-volunteering-workshops/"]
 
 
 def test_organisations_listing_groups_by_kind(sample_site: BuiltSite) -> None:
