@@ -44,7 +44,8 @@ def test_a_timed_session_is_in_the_timetable_only(sample_site: BuiltSite) -> Non
 
 
 def test_untimed_sessions_are_listed_under_their_format_named_once(sample_site: BuiltSite) -> None:
-    for prefix, formats in (("", ["جلسة\u00a0حوارية", "ورش\u00a0عمل"]), ("en/", ["Panel\u00a0discussion", "Workshops"])):
+    for prefix, formats in (("", ["جلسة\u00a0حوارية", "ورش\u00a0عمل"]),
+                            ("en/", ["Panel\u00a0discussion", "Workshops"])):
         programme = article(sample_site, f"{prefix}{HARBOUR}").select_one(".cs-programme")
         assert [run.get_text() for run in programme.select(".cs-format-run")] == formats
         assert [hrefs(run) for run in programme.select("ul")] == [

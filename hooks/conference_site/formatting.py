@@ -122,9 +122,9 @@ def unbreakable(text: str) -> str:
 
 
 def unbreakable_date(text: str) -> str:
-    """A date or range as formatted here, with no line break after a number (between a day and its month, a year
-    and its era) or around a range's dash: `21\u2060–\u206024\u00a0May 2023`, `1444\u00a0هـ`; a line may still break before
-    the year."""
+    """A date or range as formatted here, with no line break after a number (between a day and its month, a
+    year and its era) or around a range's dash: `21\u2060–\u206024\u00a0May 2023`, `1444\u00a0هـ`; a line may
+    still break before the year."""
     return _SPACE_AFTER_NUMBER.sub(NO_BREAK_SPACE, text.replace("–", f"{WORD_JOINER}–{WORD_JOINER}"))
 
 

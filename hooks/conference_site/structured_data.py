@@ -92,7 +92,8 @@ def workshop_data(catalog: Catalog, workshop: Entity, language: str,
         node.update(_event_dates(event))
     else:
         node.update({"startDate": _iso(conference.data.start), "endDate": _iso(conference.data.end)})
-    node.update({"image": [_share_image(conference, url_of)],"eventStatus": f"{SCHEMA}/EventScheduled",
+    node.update({"image": [_share_image(conference, url_of)],
+                 "eventStatus": f"{SCHEMA}/EventScheduled",
                  "eventAttendanceMode": f"{SCHEMA}/OfflineEventAttendanceMode",
                  "location": _place(conference, language),
                  "superEvent": {**_event_node(conference, language, url_of),
