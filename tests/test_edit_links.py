@@ -3,6 +3,7 @@ file, in the repository that `extra.repository` (SITE_REPOSITORY) names; nothing
 
 from __future__ import annotations
 
+import gzip
 import re
 from pathlib import Path
 
@@ -40,8 +41,10 @@ def test_the_links_go_to_the_repository_the_workflow_names(tmp_path: Path) -> No
     assert edit_links(site, "en/workshops/spring-forum-2030-opening/") == [
         "https://github.com/someone/their-fork/edit/main/docs/en/workshops/spring-forum-2030-opening.md",
         "https://github.com/someone/their-fork/edit/main/data/workshops/spring-forum-2030-opening.yml"]
-    # Outside the page's content: not in what search indexes.
-    assert "their-fork" not in (tmp_path / "site" / "en" / "search" / "search_index.json").read_text()
+    # Outside the page's content: not in what search indexes (the language's Pagefind fragments, gzip-compressed).
+    fragments = sorted((tmp_path / "site" / "en" / "pagefind" / "fragment").glob("*.pf_fragment"))
+    assert fragments
+    assert not any(b"their-fork" in gzip.decompress(fragment.read_bytes()) for fragment in fragments)
 
 
 def test_a_repository_address_that_is_not_github_fails_the_build_with_a_clear_message(tmp_path: Path) -> None:

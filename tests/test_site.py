@@ -14,6 +14,7 @@ import pytest
 import yaml
 
 from conference_site.catalog import Catalog
+from conference_site.events import timed_workshops
 from conference_site.formatting import date_range
 from conftest import BuiltSite
 from site_builder import REPO
@@ -77,9 +78,14 @@ def test_every_conference_page_shows_its_facts_programme_and_organisations(site:
             assert (article.select_one(".cs-hours") is not None) == (conference.data.daily_start is not None)
             assert text.venue_name in article.select_one(".cs-venue").get_text()
             assert [li.get_text() for li in article.select(".cs-themes li")] == text.themes
+            # Each session once: a timed one in the timetable (in the order they take place), the others listed.
+            timetable = [resolved(url, href) for table in article.select(".cs-timetable") for href in hrefs(table)]
+            assert timetable == [entity_url(event.entity, language)
+                                 for event in timed_workshops(catalog, conference)], conference.id
             programme = article.select_one(".cs-programme")
             assert [resolved(url, href) for href in (hrefs(programme) if programme else [])] == [
-                entity_url(workshop, language) for workshop in catalog.workshops_of(conference.id)]
+                entity_url(workshop, language) for workshop in catalog.workshops_of(conference.id)
+                if workshop.data.start is None]
             organisations = article.select_one(".cs-organisations")
             assert [resolved(url, href) for href in (hrefs(organisations) if organisations else [])] == [
                 entity_url(catalog.organisations[part.organisation], language)
