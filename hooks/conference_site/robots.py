@@ -1,4 +1,7 @@
-"""robots.txt: every page may be crawled, and the sitemap is at this address."""
+"""robots.txt: every page may be crawled, and the sitemap is at this address.
+
+Crawlers read robots.txt at a host's root only: on a project's GitHub Pages (`https://owner.github.io/name/`) the
+file written at the site's root is not read, and the sitemap is found through the pages' own links instead."""
 
 from __future__ import annotations
 
