@@ -172,7 +172,7 @@ def test_no_english_string_from_material_on_any_arabic_page_of_the_site(site: Bu
     ("", "مؤتمرات العمل الاجتماعي · المؤتمرات (RSS) · تقويم المؤتمرات والجلسات المعلنة مواعيدها (iCalendar) · "
          "الشيفرة المصدرية للموقع على GitHub"),
     ("en/workshops/", "Social Work Conferences · Conferences (RSS) · Calendar of conferences and of sessions with "
-                      "announced times (iCalendar) · The site's source on GitHub")])
+                      "announced times (iCalendar) · The site's source code on GitHub")])
 def test_the_footer_is_the_sites_own_in_the_page_language(sample_site: BuiltSite, url: str, footer: str) -> None:
     line = sample_site.html(url).select_one("footer .md-copyright")
     assert " ".join(line.get_text().split()) == footer
