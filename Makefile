@@ -16,11 +16,14 @@ too_old = Python $(PYTHON_NEEDED) or newer is needed: python3 is $(or $(shell py
 no_venv = python3 cannot make a virtual environment: install python3-venv (README: Requirements)
 
 # The virtual environment, rebuilt whenever requirements.txt changes; one line first if python3 cannot make it.
+# A .pth file puts this folder on the environment's path, so `import conference_site` finds ./conference_site/ from
+# the hooks, the scripts, the tests and the copies of the site the tests build (which hold no copy of it).
 $(VENV)/installed: requirements.txt
 	$(if $(python3_is_recent),,$(error $(too_old)))
 	$(if $(python3_has_venv),,$(error $(no_venv)))
 	python3 -m venv $(VENV)
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	echo "$(CURDIR)" > "$$($(PYTHON) -c 'import sysconfig; print(sysconfig.get_path("purelib"))')/conference_site.pth"
 	touch $@
 
 # The site at http://127.0.0.1:8000/, rebuilt on every save in docs/, data/, overrides/ or hooks/; after a failed
@@ -42,35 +45,35 @@ node_modules/installed: package-lock.json
 # The content alone, as the pull-request check's first step: every problem once, as path:line (GitHub Actions:
 # also as annotations on the pull request's lines and in the job's summary). Plain Python, no build: a second.
 check: $(VENV)/installed
-	@PYTHONPATH=hooks $(PYTHON) -m conference_site check $(if $(GITHUB_ACTIONS),--github)
+	@$(PYTHON) -m conference_site check $(if $(GITHUB_ACTIONS),--github)
 
 # Everything: the content check, then the tests (a content problem stops here, reported once).
 test: $(VENV)/installed node_modules/installed
-	@PYTHONPATH=hooks $(PYTHON) -m conference_site check
+	@$(PYTHON) -m conference_site check
 	$(PYTHON) -m pytest
 
 .PHONY: translation-status translation-done
 
 # Which English pages no longer match the Arabic page they were translated from.
 translation-status: $(VENV)/installed
-	@PYTHONPATH=hooks $(PYTHON) -m conference_site.translations status
+	@$(PYTHON) -m conference_site.translations status
 
 # After updating an English page from its Arabic: make translation-done PAGE=conferences/<id>.md
 translation-done: $(VENV)/installed
 	@test -n "$(PAGE)" || { echo "Usage: make translation-done PAGE=conferences/<id>.md" >&2; exit 2; }
-	@PYTHONPATH=hooks $(PYTHON) -m conference_site.translations done $(PAGE)
+	@$(PYTHON) -m conference_site.translations done $(PAGE)
 
 .PHONY: new-conference new-workshop new-organisation
 
 # The data file and both pages of a new entity, every field present and commented (CONTRIBUTING.md).
 new-conference: $(VENV)/installed
-	@PYTHONPATH=hooks $(PYTHON) -m conference_site.scaffold conference "$(ID)"
+	@$(PYTHON) -m conference_site.scaffold conference "$(ID)"
 
 new-workshop: $(VENV)/installed
-	@PYTHONPATH=hooks $(PYTHON) -m conference_site.scaffold workshop "$(ID)" --conference "$(CONFERENCE)"
+	@$(PYTHON) -m conference_site.scaffold workshop "$(ID)" --conference "$(CONFERENCE)"
 
 new-organisation: $(VENV)/installed
-	@PYTHONPATH=hooks $(PYTHON) -m conference_site.scaffold organisation "$(ID)"
+	@$(PYTHON) -m conference_site.scaffold organisation "$(ID)"
 
 .PHONY: bench
 

@@ -101,7 +101,7 @@ def run_worker(language: str, config_file: Path, site_dir: Path) -> int:
 
     def copy_only_this_language(files, *args, **kwargs):
         # The theme's assets and the generated files of a language are written by the worker rendering it (the
-        # same bytes): the others need not make them (hooks/conference_site/generated_files.py).
+        # same bytes): the others need not make them (conference_site/generated_files.py).
         if renders():
             copy_static_files(files, *args, **kwargs)
 

@@ -265,7 +265,7 @@ class _Loader:
                          "a file within the limits of CONTRIBUTING.md (section 8, 'Limits')")
         except (Exception, RecursionError) as error:  # noqa: BLE001 - any failure becomes the editor's message
             self.problem(path, 1, f"this file could not be checked ({type(error).__name__}: {_shown(error)})",
-                         "a file like the examples in hooks/conference_site/scaffold_templates/")
+                         "a file like the examples in conference_site/scaffold_templates/")
         return None
 
     def read_page(self, file: Path, model: type[schema.Strict]) -> Translation | None:
