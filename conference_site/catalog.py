@@ -364,9 +364,12 @@ class _Loader:
         if entity.kind == "conference":
             counts = {lang: len(t.fields.themes) for lang, t in entity.translations.items()}
             if len(set(counts.values())) > 1:
-                other = entity.translations["en"]
-                self.problem(other.path, other.front_matter.line_of(("themes",)), f"'themes' has {counts['en']} items but the Arabic page has "
-                             f"{counts[DEFAULT_LANGUAGE]}", "the same themes, in the same order, in both languages")
+                for code, other in entity.translations.items():
+                    if counts[code] != counts[DEFAULT_LANGUAGE]:
+                        self.problem(other.path, other.front_matter.line_of(("themes",)),
+                                     f"'themes' has {counts[code]} items but the "
+                                     f"{LANGUAGE_NAMES[DEFAULT_LANGUAGE]} page has {counts[DEFAULT_LANGUAGE]}",
+                                     "the same themes, in the same order, in every language")
 
     def check_references(self) -> None:
         """References between the entities that loaded; an id whose file exists counts as existing."""

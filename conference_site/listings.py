@@ -18,7 +18,6 @@ import yaml
 from dataclasses import dataclass
 
 from .catalog import Catalog, Entity
-from .schema import DEFAULT_LANGUAGE
 
 ORGANISATION_KINDS = ("government-department", "federation", "professional-association", "foundation", "ngo",
                       "un-body")
@@ -81,14 +80,9 @@ def organisations_on_page(catalog: Catalog, language: str, number: int) -> list[
     return organisation_order(catalog, language)[start:start + ORGANISATIONS_PER_PAGE]
 
 
-def language_root(language: str) -> str:
-    """Where a language's site starts, relative to the site root: '' for the default language, 'en/' …"""
-    return "" if language == DEFAULT_LANGUAGE else f"{language}/"
-
-
-def listing_url(language: str, uri: str) -> str:
-    """The address of a generated listing page (`conferences/years/2023.md`) in a language, from the site root."""
-    return f"{language_root(language)}{uri.removesuffix('.md')}/"
+def listing_path(uri: str) -> str:
+    """The address of a generated listing page (`conferences/years/2023.md`), from its language's root."""
+    return f"{uri.removesuffix('.md')}/"
 
 
 def year_page_uri(listing: str, year: int) -> str:

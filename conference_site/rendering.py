@@ -1,50 +1,28 @@
-"""What the page-generating hooks share: the page's language and links, and the templates in `overrides/`."""
+"""What the templates of the generated parts see of a page: its language, its links, the site's formatting."""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
 import posixpath
+from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import PurePosixPath
 from typing import Any
 
-import jinja2
 from markupsafe import Markup
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
 
-from . import editing, formatting
+from . import editing, formatting, languages
 from .catalog import Catalog, Entity
-from .schema import LANGUAGES
-
-CATALOG_KEY = "conference_site_catalog"
 
 
-def catalog_of(config: MkDocsConfig) -> Catalog:
-    """The catalog `hooks/content.py` loaded for this build."""
-    return config[CATALOG_KEY]
-
-
-def build_language(config: MkDocsConfig) -> str:
-    """The language static-i18n is building now (it builds each language in turn, setting the theme's language)."""
-    language = config.theme["language"]
-    if language not in LANGUAGES:
-        raise ValueError(f"mkdocs.yml: the theme language '{language}' is not one of the site's languages "
-                         f"{', '.join(LANGUAGES)}")
-    return language
-
-
-def page_file(files: Files, language: str, page_uri: str) -> File:
-    """The file of a page (`conferences/x.md`) in a language folder; it must exist."""
-    # By its exact path: static-i18n's `files.get_file_from_path` also looks in other folders, at 60 µs a call,
-    # and the generated links of a large site look up tens of thousands of pages.
-    file = files.src_uris.get(f"{language}/{page_uri}")
-    if file is None:
-        raise LookupError(f"no page {language}/{page_uri} in this build")
-    return file
+def relative_url(url: str, other: str) -> str:
+    """The link from the page at `other` to `url`, both relative to the build's root (as MkDocs' page URLs are):
+    the rule of MkDocs' `get_relative_url`, which the core cannot import."""
+    if other != ".":
+        head, tail = posixpath.split(other)
+        other = head if "." in tail else other
+    link = posixpath.relpath("/" + url, "/" + other)
+    return link + "/" if url.endswith("/") else link
 
 
 def today() -> dt.date:
@@ -59,8 +37,13 @@ def today() -> dt.date:
 class PageView:
     """One page being built: its language, and how it names and links the rest of the site."""
 
-    page: Page
-    files: Files
+    source: str
+    """The page's file in docs/ (`ar/conferences/x.md`)."""
+    url: str
+    """The page's address, relative to its build's root."""
+    url_of: Callable[[str], str | None]
+    """The address of a file of this build by its path in docs/ (`ar/conferences/x.md`, or a generated file's),
+    None when the build has no such file."""
     catalog: Catalog
     language: str
     uri: str
@@ -77,20 +60,22 @@ class PageView:
     def href(self, target: Entity | str) -> str:
         """The relative link from this page to an entity's page (or a page uri) in the same language."""
         uri = target.page_uri if isinstance(target, Entity) else target
-        file = self.files.src_uris.get(f"{self.language}/{uri}")
-        if file is None:
-            raise LookupError(f"{self.page.file.src_uri}: no page {self.language}/{uri} to link to")
-        return get_relative_url(file.url, self.page.url)
+        url = self.url_of(f"{self.language}/{uri}")
+        if url is None:
+            raise LookupError(f"{self.source}: no page {self.language}/{uri} to link to")
+        return relative_url(url, self.url)
 
     def site_file_href(self, name: str) -> str:
         """The relative link from this page to a file the build generates beside this language's home page
         (`calendar.ics`, `feed.xml`)."""
-        home = self.files.src_uris.get(f"{self.language}/index.md")
+        home = self.url_of(f"{self.language}/index.md")
         if home is None:
-            raise LookupError(f"{self.page.file.src_uri}: no home page {self.language}/index.md")
-        if posixpath.join(posixpath.dirname(home.dest_uri), name) not in self.files.src_uris:
-            raise LookupError(f"{self.page.file.src_uri}: no generated file {name} beside the {self.language} home")
-        return get_relative_url(home.url + name, self.page.url)
+            raise LookupError(f"{self.source}: no home page {self.language}/index.md")
+        # The home's address is './' at the build's root: the file's is then its name alone.
+        generated = (home + name).removeprefix("./")
+        if self.url_of(generated) is None:
+            raise LookupError(f"{self.source}: no generated file {name} beside the {self.language} home")
+        return relative_url(generated, self.url)
 
     def text(self, entity: Entity) -> Any:
         return entity.text(self.language)
@@ -100,8 +85,7 @@ class PageView:
 
     @property
     def shows_hijri(self) -> bool:
-        """Arabic pages give the Hijri date beside the Gregorian one."""
-        return self.language == "ar"
+        return languages.language(self.language).shows_hijri
 
     def hijri_date_range(self, start: dt.date, end: dt.date) -> str:
         return self.digits(formatting.hijri_date_range(start, end, self.language))
@@ -120,29 +104,6 @@ class PageView:
 
     def utc_offset(self, time_zone: str, day: dt.date) -> str:
         return formatting.utc_offset(time_zone, day)
-
-
-def page_view(page: Page, config: MkDocsConfig, files: Files) -> PageView | None:
-    """The view of a page of one of the site's languages; None for a file outside the language folders."""
-    parts = PurePosixPath(page.file.src_uri).parts
-    if len(parts) < 2 or parts[0] not in LANGUAGES:
-        return None
-    return PageView(page, files, catalog_of(config), parts[0], PurePosixPath(*parts[1:]).as_posix(),
-                    formatting.arabic_digit_style(config.extra), editing.repository(config.extra))
-
-
-_environments: dict[tuple[str, ...], jinja2.Environment] = {}
-
-
-def render(config: MkDocsConfig, template: str, view: PageView, **context: Any) -> str:
-    """Render `overrides/partials/site/<template>` with autoescaping: editors' text never becomes markup."""
-    search_path = tuple(config.theme.dirs)
-    environment = _environments.get(search_path)
-    if environment is None:
-        environment = jinja2.Environment(loader=jinja2.FileSystemLoader(search_path), autoescape=True,
-                                         undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-        _environments[search_path] = environment
-    return environment.get_template(f"partials/site/{template}").render(view=view, t=view.t, **context)
 
 
 def markup(html: str) -> Markup:

@@ -15,15 +15,15 @@ from babel import Locale
 from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationError,
                       ValidationInfo, model_validator)
 
-from . import limits, time_zones
+from . import languages, limits, time_zones
 from .formatting import country_name
 from .problems import Problem
 from .suggestions import did_you_mean, nearest
 from .yaml_source import SourceDocument
 
-LANGUAGES = ("ar", "en")
-DEFAULT_LANGUAGE = "ar"
-LANGUAGE_NAMES = {"ar": "Arabic", "en": "English"}
+LANGUAGES = languages.CODES
+DEFAULT_LANGUAGE = languages.DEFAULT.code
+LANGUAGE_NAMES = {language.code: language.english_name for language in languages.REGISTRY}
 KINDS = ("conference", "workshop", "organisation")
 KIND_FOLDERS = {"conference": "conferences", "workshop": "workshops", "organisation": "organisations"}
 

@@ -1,25 +1,22 @@
 """One language's search bundle: Pagefind's chunked index of that language's pages, and its JavaScript.
 
-Pagefind (its Python API, which drives the `pagefind` binary of the `pagefind_bin` package) splits the index into
-chunks by word and keeps each page's text in a fragment of its own, so that a query downloads the chunks of its
-words and the fragments of the results it shows — not an index of the whole site. Each page's search document
-is written into a scratch folder as the build renders it; when the language's build ends, Pagefind indexes the
-folder in one request (its Python API answers at most ten requests a second: one request per page would cost a
-large site minutes) and writes the bundle, in a thread of its own: the build goes on meanwhile (static-i18n
-builds the next language), and waits for it at its end.
+Pagefind (the `pagefind` binary of the `pagefind_bin` package) splits the index into chunks by word and keeps
+each page's text in a fragment of its own, so that a query downloads the chunks of its words and the fragments of
+the results it shows — not an index of the whole site. Each page's search document is written into a scratch
+folder as the build renders it; when the language's build ends, Pagefind's command indexes the folder and writes
+the bundle. The command, not the Python API's service: in Pagefind 1.5.2 the service acknowledges the writing of
+the files before their bytes reach the disk, and closing it then leaves truncated files (Pagefind issue 1271,
+fixed after 1.5.2); the command's exit waits for its writes.
 """
 
 from __future__ import annotations
 
-import asyncio
 import shutil
+import subprocess
+import sys
 import tempfile
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-
-from pagefind.index import IndexConfig
-from pagefind.service import PagefindService
 
 BUNDLE_FOLDER = "pagefind"
 # What a visitor's browser loads of the bundle; Pagefind also writes its own search interfaces, which the site
@@ -52,29 +49,20 @@ class SearchBundle:
         path.write_text(document, encoding="utf-8")
         self.pages += 1
 
-    async def _index(self, folder: Path) -> None:
-        service = await PagefindService().launch()
-        try:
-            index = await service.create_index(IndexConfig(force_language=self.language, exclude_selectors=EXCLUDED))
-            await index.add_directory(str(self._scratch))
-            await index.write_files(output_path=str(folder))
-        finally:
-            await service.close()
-
-    def start_writing(self, folder: Path) -> Future[BundleSize]:
-        """Write the bundle into `folder` (replacing what is there) in a thread of its own; its size when done."""
-        executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"search-bundle-{self.language}")
-        future = executor.submit(self.write, folder)
-        executor.shutdown(wait=False)
-        return future
+    def _index(self, folder: Path) -> None:
+        command = [sys.executable, "-m", "pagefind", "--site", str(self._scratch), "--output-path", str(folder),
+                   "--force-language", self.language, "--quiet",
+                   *(argument for selector in EXCLUDED for argument in ("--exclude-selectors", selector))]
+        result = subprocess.run(command, capture_output=True, text=True)
+        if result.returncode != 0:
+            raise RuntimeError(f"Pagefind could not write the {self.language} search bundle: "
+                               f"{' '.join((result.stderr or result.stdout).split())[:300]}")
 
     def write(self, folder: Path) -> BundleSize:
         """Write the bundle into `folder`, replacing what is there."""
         try:
             shutil.rmtree(folder, ignore_errors=True)
-            # Its own event loop, in its own thread: the caller may be running one (a browser test does).
-            with ThreadPoolExecutor(max_workers=1) as thread:
-                thread.submit(asyncio.run, self._index(folder)).result()
+            self._index(folder)
         finally:
             shutil.rmtree(self._scratch, ignore_errors=True)
         kept = {path for pattern in KEPT for path in folder.glob(pattern.format(language=self.language))}

@@ -15,6 +15,7 @@ from pathlib import Path
 from fontTools.ttLib import TTFont
 from PIL import Image, ImageDraw, ImageFont, features
 
+from . import languages
 from .limits import invisible_character
 
 FONT = Path(__file__).with_name("fonts") / "NotoSansArabic-NotoSans-Bold.ttf"
@@ -30,7 +31,6 @@ PALETTE = [round(background + (text - background) * share / 255)
            for share in range(256) for background, text in zip(BACKGROUND, TEXT)]
 TEXT_SHARE = 255
 MUTED_SHARE = 204  # the dates and the place: (204, 225, 222), contrast 4.8:1 on the background
-DIRECTIONS = {"ar": "rtl", "en": "ltr"}
 TITLE_SIZE, LINE_SIZE, FOOTER_SIZE = 64, 40, 32
 MAX_TITLE_LINES = 3
 # More characters than any line of the image holds (about 35 of the title's, 60 of the other lines').
@@ -104,7 +104,7 @@ def visible(text: str) -> str:
 
 def render(text: ShareText, language: str, layout: ImageFont.Layout = ImageFont.Layout.RAQM) -> Image.Image:
     """The image; `layout` is Raqm for the site (the basic layout exists to show what shaping changes)."""
-    direction = DIRECTIONS[language]
+    direction = languages.language(language).direction
     # The basic layout knows no direction or language: it draws characters in stored order, unjoined.
     options = {"direction": direction, "language": language} if layout == ImageFont.Layout.RAQM else {}
     anchor_x, anchor = (WIDTH - MARGIN, "r") if direction == "rtl" else (MARGIN, "l")

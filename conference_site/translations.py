@@ -27,13 +27,14 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import languages
 from .problems import Problem
 from .schema import DEFAULT_LANGUAGE, LANGUAGE_NAMES
 from .limits import MAX_PAGE_BYTES
 from .yaml_source import parse_markdown, read_text
 
 SOURCE_LANGUAGE = DEFAULT_LANGUAGE
-TRANSLATION_LANGUAGE = "en"
+TRANSLATION_LANGUAGE = languages.TRANSLATED.code
 FIELD = "translated_from"
 HASH_PATTERN = r"^[0-9a-f]{12}$"
 

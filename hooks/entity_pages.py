@@ -14,7 +14,9 @@ from mkdocs.structure.pages import Page
 
 from conference_site.calendar import calendar_file_name
 from conference_site.events import timetable
-from conference_site.rendering import markup, page_view, render
+from conference_site.rendering import markup
+
+from mkdocs_glue import page_view, render
 
 EDIT_LINKS_KEY = "conference_site_edit_links"
 
