@@ -15,7 +15,8 @@ too_old = Python $(PYTHON_NEEDED) or newer is needed: python3 is $(or $(shell py
   (README: Requirements)
 no_venv = python3 cannot make a virtual environment: install python3-venv (README: Requirements)
 
-# The virtual environment, rebuilt whenever requirements.txt changes; one line first if python3 cannot make it.
+# The virtual environment with the build's packages, rebuilt whenever requirements.txt changes; one line first if
+# python3 cannot make it.
 # A .pth file puts this folder on the environment's path, so `import conference_site` finds ./conference_site/ from
 # the hooks, the scripts, the tests and the copies of the site the tests build (which hold no copy of it).
 $(VENV)/installed: requirements.txt
@@ -24,6 +25,11 @@ $(VENV)/installed: requirements.txt
 	python3 -m venv $(VENV)
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	echo "$(CURDIR)" > "$$($(PYTHON) -c 'import sysconfig; print(sysconfig.get_path("purelib"))')/conference_site.pth"
+	touch $@
+
+# The test tools besides (requirements-test.txt): only `make test` needs them.
+$(VENV)/test-installed: $(VENV)/installed requirements-test.txt
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	touch $@
 
 # The site at http://127.0.0.1:8000/, rebuilt on every save in docs/, data/, overrides/ or hooks/; after a failed
@@ -47,8 +53,9 @@ node_modules/installed: package-lock.json
 check: $(VENV)/installed
 	@$(PYTHON) -m conference_site check $(if $(GITHUB_ACTIONS),--github)
 
-# Everything: the content check, then the tests (a content problem stops here, reported once).
-test: $(VENV)/installed node_modules/installed
+# Everything: the content check, then the tests (a content problem stops here, reported once), mypy --strict on
+# conference_site/ among them (tests/test_typing.py).
+test: $(VENV)/test-installed node_modules/installed
 	@$(PYTHON) -m conference_site check
 	$(PYTHON) -m pytest
 
