@@ -34,9 +34,11 @@ $(VENV)/test-installed: $(VENV)/installed requirements-test.txt
 
 # The site at http://127.0.0.1:8000/, rebuilt on every save in docs/, data/, overrides/ or hooks/; after a failed
 # build the browser shows the problems until the next good save (scripts/serve.py). PARALLEL=1: build as make
-# build does, one process per language (faster once the site has a few hundred pages).
+# build does, one process per language (faster once the site has a few hundred pages). LANG=en: that language
+# alone (a build of one language costs about half), at its published address /en/.
 serve: $(VENV)/installed
-	$(PYTHON) scripts/serve.py $(if $(PARALLEL),--parallel)
+	$(PYTHON) scripts/serve.py $(if $(PARALLEL),--parallel) \
+	  $(if $(filter command line,$(origin LANG)),--language $(LANG))
 
 # `mkdocs build --strict` with one process per language; site/ is replaced only when the build succeeds.
 # Without a SOURCE_DATE_EPOCH, the time of the last commit: two builds of one commit are byte-identical.
