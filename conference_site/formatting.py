@@ -7,11 +7,12 @@ import re
 import unicodedata
 import zoneinfo
 from collections.abc import Mapping
+from typing import Literal
 from functools import cache
 
 from babel import Locale
 from babel.dates import format_time, get_timezone_name, parse_pattern
-from hijridate import Gregorian
+from hijridate import Gregorian, Hijri
 from . import languages
 
 # The day-month-year skeleton whose CLDR interval patterns the site uses. CLDR gives interval patterns for the
@@ -31,7 +32,7 @@ def _widened(pattern: str) -> str:
     return _ABBREVIATED_MONTH.sub("MMMM", pattern)
 
 
-def _interval_patterns(start: dt.date | Gregorian, end: dt.date | Gregorian, language: str) -> list[str]:
+def _interval_patterns(start: dt.date | Gregorian | Hijri, end: dt.date | Gregorian | Hijri, language: str) -> list[str]:
     """The CLDR patterns of `start` and `end`, split at the greatest field that differs (one pattern if none)."""
     locale = Locale.parse(languages.language(language).babel_locale)
     if (start.year, start.month, start.day) == (end.year, end.month, end.day):
@@ -59,9 +60,16 @@ def hijri_date_range(start: dt.date, end: dt.date, language: str) -> str:
     patterns = _interval_patterns(first, last, language)
     parts = []
     for pattern, day in zip(patterns, (first, last)):
-        fields = {"d": str(day.day), "MMMM": day.month_name(language), "y": str(day.year)}
-        parts.append(parse_pattern(pattern).format % fields)
-    return f"{''.join(parts)} {first.notation(language)}"
+        fields = {"d": str(day.day), "MMMM": day.month_name(_hijri_language(language)), "y": str(day.year)}
+        parts.append(str(parse_pattern(pattern).format) % fields)
+    return f"{''.join(parts)} {first.notation(_hijri_language(language))}"
+
+
+def _hijri_language(language: str) -> Literal["en", "ar"]:
+    """hijridate's name for the language of its month names and era (it has English and Arabic, among others)."""
+    if language not in ("en", "ar"):
+        raise ValueError(f"no Hijri month names for language '{language}'")
+    return "ar" if language == "ar" else "en"
 
 
 @cache

@@ -12,7 +12,8 @@ from typing import Any
 from markupsafe import Markup
 
 from . import editing, formatting, languages
-from .catalog import Catalog, Entity
+from .catalog import Catalog
+from .kinds import AnyEntity, Entity
 
 
 def relative_url(url: str, other: str) -> str:
@@ -57,7 +58,7 @@ class PageView:
     def t(self, key: str) -> str:
         return self.catalog.label(key, self.language)
 
-    def href(self, target: Entity | str) -> str:
+    def href(self, target: AnyEntity | str) -> str:
         """The relative link from this page to an entity's page (or a page uri) in the same language."""
         uri = target.page_uri if isinstance(target, Entity) else target
         url = self.url_of(f"{self.language}/{uri}")
@@ -77,7 +78,7 @@ class PageView:
             raise LookupError(f"{self.source}: no generated file {name} beside the {self.language} home")
         return relative_url(generated, self.url)
 
-    def text(self, entity: Entity) -> Any:
+    def text(self, entity: AnyEntity) -> Any:
         return entity.text(self.language)
 
     def date_range(self, start: dt.date, end: dt.date) -> str:

@@ -20,7 +20,8 @@ from mkdocs.structure.pages import Page
 
 from conference_site import listings
 from conference_site.calendar import FEED_NAME as CALENDAR_FEED
-from conference_site.catalog import Catalog, Entity
+from conference_site.catalog import Catalog
+from conference_site.kinds import Conference, Workshop
 from conference_site.news_feed import FEED_NAME as NEWS_FEED
 from conference_site.rendering import PageView, markup, today
 
@@ -48,12 +49,12 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     return files
 
 
-def _years(view: PageView, listing: str, conferences: list[Entity]) -> list[tuple[str, str, int]]:
+def _years(view: PageView, listing: str, conferences: list[Conference]) -> list[tuple[str, str, int]]:
     return [(view.digits(str(year)), view.href(listings.year_page_uri(listing, year)),
              len(listings.of_year(conferences, year))) for year in listings.conference_years(conferences)]
 
 
-def _workshop_groups(catalog: Catalog, conferences: list[Entity]) -> list[tuple[Entity, list[Entity]]]:
+def _workshop_groups(catalog: Catalog, conferences: list[Conference]) -> list[tuple[Conference, list[Workshop]]]:
     return [(conference, catalog.workshops_of(conference.id)) for conference in conferences]
 
 

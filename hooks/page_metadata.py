@@ -21,7 +21,7 @@ from mkdocs.structure.pages import Page
 
 from conference_site import languages
 from conference_site.calendar import FEED_NAME as CALENDAR_FEED
-from conference_site.catalog import Entity
+from conference_site.kinds import AnyEntity, Conference, Workshop
 from conference_site.news_feed import FEED_NAME as NEWS_FEED
 from conference_site.page_head import HEAD_KEY, PageHead
 
@@ -39,16 +39,16 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     urls = {language.code: urljoin(site, language.root + page.url) for language in languages.REGISTRY}
     entity = view.catalog.entity_for_page(view.uri)
 
-    def url_of(target: Entity) -> str:
+    def url_of(target: AnyEntity) -> str:
         return urljoin(config.site_url, page_file(files, view.language, target.page_uri).url)
 
     home = urljoin(config.site_url, page_file(files, view.language, "index.md").url)
     feeds = [("application/rss+xml", view.t("feed_news"), urljoin(home, NEWS_FEED)),
              ("text/calendar", view.t("feed_calendar"), urljoin(home, CALENDAR_FEED))]
     conference = None
-    if entity is not None and entity.kind == "conference":
+    if isinstance(entity, Conference):
         conference = entity
-    elif entity is not None and entity.kind == "workshop":
+    elif isinstance(entity, Workshop):
         conference = view.catalog.conferences[entity.data.conference]
     image = urljoin(url_of(conference), SHARE_IMAGE_NAME) if conference else None
     fields = page.meta
