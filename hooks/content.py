@@ -3,7 +3,8 @@ for the one language it renders.
 
 A problem in the content stops the build with one `path:line: what is wrong; expected …` line per problem
 and no traceback, so an editor can fix them all from one message. The build's `site_url` becomes the address of
-its language's root (mkdocs.yml's is the site's), the language switcher lists every language's home
+its language's root (mkdocs.yml's is the site's), Material's storage scope is the site's root for every
+language, the language switcher lists every language's home
 (Material's `extra.alternate`; pages replace the links with their counterparts, hooks/page_metadata.py), and
 only the default language's build writes the sitemap, which lists every language's pages (hooks/sitemap.py).
 """
@@ -42,6 +43,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["alternate"] = [{"name": other.name, "lang": other.code,
                                   "link": languages.site_path(site_url, other.code, "")}
                                  for other in languages.REGISTRY]
+    # Material keeps a visitor's choices (the palette) under its scope: the site's root for every language, as
+    # when the languages were one build (Material's documented `extra.scope`; by default each build's root).
+    config.extra.setdefault("scope", languages.site_path(site_url, languages.DEFAULT.code, ""))
     if code != languages.DEFAULT.code:
         config.theme.static_templates.discard(SITEMAP)
     try:

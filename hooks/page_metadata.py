@@ -24,6 +24,7 @@ from conference_site.calendar import FEED_NAME as CALENDAR_FEED
 from conference_site.kinds import AnyEntity, Conference, Workshop
 from conference_site.news_feed import FEED_NAME as NEWS_FEED
 from conference_site.page_head import HEAD_KEY, PageHead
+from conference_site.rendering import relative_url
 
 from mkdocs_glue import build_language, page_file, page_view
 from conference_site.schema import DEFAULT_LANGUAGE, LANGUAGES
@@ -65,8 +66,11 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 
 def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
-    site_url = languages.site_root_url(config.site_url, build_language(config))
+    # Relative links, from the page's place in the site to its counterpart's (as static-i18n wrote them).
+    # A home's address is './' at its build's root.
+    url = page.url.removeprefix("./")
+    here = languages.language(build_language(config)).root + url
     context["site_alternates"] = [
-        {"name": language.name, "lang": language.code, "link": languages.site_path(site_url, language.code, page.url)}
+        {"name": language.name, "lang": language.code, "link": relative_url(language.root + url or "./", here)}
         for language in languages.REGISTRY]
     return context
