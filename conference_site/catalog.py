@@ -19,8 +19,8 @@ from .limits import MAX_DATA_BYTES, MAX_PAGE_BYTES, PAGE_SECONDS
 from .links import PageBody, check_links
 from .markdown_checks import check_body
 from .problems import ContentError, Problem
-from .kinds import BY_FOLDER, BY_NAME, KIND_FOLDERS, KINDS, AnyEntity, Conference, Entity, Organisation, Translation, Workshop
-from .kinds import fact_names
+from .kinds import (BY_FOLDER, BY_NAME, KIND_FOLDERS, KINDS, AnyEntity, Conference, Organisation, Translation, Workshop,
+                    fact_names)
 from .schema import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES
 from .share_image import missing_characters
 from .suggestions import did_you_mean

@@ -32,7 +32,8 @@ def _widened(pattern: str) -> str:
     return _ABBREVIATED_MONTH.sub("MMMM", pattern)
 
 
-def _interval_patterns(start: dt.date | Gregorian | Hijri, end: dt.date | Gregorian | Hijri, language: str) -> list[str]:
+def _interval_patterns(start: dt.date | Gregorian | Hijri, end: dt.date | Gregorian | Hijri,
+                       language: str) -> list[str]:
     """The CLDR patterns of `start` and `end`, split at the greatest field that differs (one pattern if none)."""
     locale = Locale.parse(languages.language(language).babel_locale)
     if (start.year, start.month, start.day) == (end.year, end.month, end.day):
@@ -119,4 +120,5 @@ COUNTRY_NAMES: dict[str, dict[str, str]] = {"en": {"CZ": "Czech Republic"}}
 
 @cache
 def country_name(code: str, language: str) -> str:
-    return COUNTRY_NAMES.get(language, {}).get(code) or Locale.parse(languages.language(language).babel_locale).territories[code]
+    return (COUNTRY_NAMES.get(language, {}).get(code)
+            or Locale.parse(languages.language(language).babel_locale).territories[code])

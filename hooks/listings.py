@@ -4,8 +4,8 @@ Conferences and workshops: upcoming first (soonest first), then past (most recen
 build date; the first page holds what is upcoming and the most recent year, a page per year holds the rest, so
 that no page grows with the site (conference_site/listings.py). Organisations: grouped by kind, a page of them at
 a time. The year and page pages are MkDocs generated pages, added after static-i18n has chosen the build's files,
-at the same address in every language (each language's build adds its own), so that each has its counterparts. The home page presents the next conference, or the most
-recent one when none is coming.
+at the same address in every language (each language's build adds its own), so that each has its counterparts.
+The home page presents the next conference, or the most recent one when none is coming.
 """
 
 from __future__ import annotations
