@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from http.server import ThreadingHTTPServer
 from pathlib import Path
 
-from playwright.sync_api import Browser, Page, Request, TargetClosedError, sync_playwright
+from playwright.sync_api import Browser, Error, Page, Request, sync_playwright
 
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH.parent / "tests"))
@@ -69,7 +69,7 @@ class Transfer:
     def _record(self, request: Request) -> None:
         try:
             sizes = request.sizes()
-        except TargetClosedError:
+        except Error:
             return  # finished as the view was closed: after what is measured
         self.finished.append((request.url, sizes["responseBodySize"] + sizes["responseHeadersSize"]))
 
