@@ -8,13 +8,18 @@ content, search does not index them.
 
 from __future__ import annotations
 
+from typing import Any, assert_never
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from conference_site.calendar import calendar_file_name
 from conference_site.events import timetable
-from conference_site.rendering import markup, page_view, render
+from conference_site.kinds import Conference, Organisation, Workshop
+from conference_site.rendering import markup
+
+from mkdocs_glue import page_view, render
 
 EDIT_LINKS_KEY = "conference_site_edit_links"
 
@@ -27,20 +32,21 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     catalog = view.catalog
     page.meta[EDIT_LINKS_KEY] = [(view.t("edit_page"), view.edit_url(entity.translations[view.language].path)),
                                  (view.t("edit_data"), view.edit_url(entity.data_path))]
-    context = {"entity": entity, "data": entity.data, "text": entity.text(view.language), "body": markup(html)}
-    if entity.kind == "conference":
+    context: dict[str, Any] = {"entity": entity, "data": entity.data, "text": entity.text(view.language),
+                               "body": markup(html)}
+    if isinstance(entity, Conference):
         context["workshops"] = catalog.workshops_of(entity.id)
         context["calendar_file"] = calendar_file_name(entity.id)
         context["timetable"] = timetable(catalog, entity)
         context["some_untimed"] = any(workshop.data.start is None for workshop in context["workshops"])
         context["organisations"] = [(catalog.organisations[part.organisation], part.role)
                                     for part in entity.data.organisations]
-    elif entity.kind == "workshop":
+    elif isinstance(entity, Workshop):
         context["conference"] = catalog.conferences[entity.data.conference]
         context["presenters"] = [catalog.organisations[org_id] for org_id in entity.data.presenters]
         context["calendar_file"] = calendar_file_name(entity.id) if entity.data.start else None
-    elif entity.kind == "organisation":
+    elif isinstance(entity, Organisation):
         context["participations"] = catalog.participations_of(entity.id)
     else:
-        raise ValueError(f"{page.file.src_uri}: no template for entities of kind '{entity.kind}'")
+        assert_never(entity)
     return render(config, f"{entity.kind}.html", view, **context)

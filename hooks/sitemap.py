@@ -1,8 +1,8 @@
-"""The sitemap's entries: every page of both languages with absolute alternates, x-default (Arabic) included.
+"""The sitemap's entries: every page of every language with absolute alternates, x-default (Arabic) included.
 
-static-i18n's own sitemap template has no x-default; overrides/sitemap.xml (which takes its place) renders the
-entries computed here from static-i18n's record of every language's pages, and of the listing pages the build
-generates (hooks/listings.py), which static-i18n does not know.
+Only the default language's build writes sitemap.xml (hooks/content.py removes it from the other builds' static
+templates): its pages, each at its address in every language's folder (every page has its counterparts at the
+same address, hooks/page_metadata.py), rendered by overrides/sitemap.xml, which takes the place of Material's.
 """
 
 from __future__ import annotations
@@ -12,10 +12,11 @@ from typing import Any
 from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File
 
-from conference_site.listings import generated_pages, listing_url
-from conference_site.rendering import catalog_of
-from conference_site.schema import DEFAULT_LANGUAGE, LANGUAGES
+from conference_site import languages
+
+from mkdocs_glue import build_language
 
 
 @dataclass(frozen=True)
@@ -24,32 +25,22 @@ class SitemapEntry:
     alternates: list[tuple[str, str]]
 
 
-def _entry(url: str, alternates: dict[str, str], site_url: str) -> SitemapEntry:
-    urls = {other: urljoin(site_url, alternate) for other, alternate in alternates.items()}
-    return SitemapEntry(urljoin(site_url, url), [*((other, urls[other]) for other in LANGUAGES),
-                                                 ("x-default", urls[DEFAULT_LANGUAGE])])
-
-
-def sitemap_entries(pages_per_language: dict[str, Any], generated: list[dict[str, str]],
-                    site_url: str) -> list[SitemapEntry]:
-    """Every page of every language; `generated` gives the address of each generated page in each language."""
+def sitemap_entries(pages: list[File], site_url: str) -> list[SitemapEntry]:
+    """Every page of every language, from the pages of one language's build (addresses from its root)."""
     entries = []
-    for language in LANGUAGES:
-        for file in pages_per_language.get(language, []):
-            if file.page is None or file.page.is_link:
-                continue
-            if set(file.alternates) != set(LANGUAGES):
-                raise ValueError(f"{file.src_uri}: static-i18n lists alternates {sorted(file.alternates)}, "
-                                 f"expected {', '.join(LANGUAGES)}")
-            entries.append(_entry(file.url, {other: f.url for other, f in file.alternates.items()}, site_url))
-        entries.extend(_entry(urls[language], urls, site_url) for urls in generated)
+    for file in pages:
+        if file.page is None or file.page.is_link:
+            continue
+        urls = {language.code: urljoin(site_url, language.root + file.url) for language in languages.REGISTRY}
+        alternates = [*urls.items(), ("x-default", urls[languages.DEFAULT.code])]
+        entries.extend(SitemapEntry(url, alternates) for url in urls.values())
     return sorted(entries, key=lambda entry: entry.url)
 
 
 def on_template_context(context: dict[str, Any], *, template_name: str, config: MkDocsConfig) -> dict[str, Any]:
     if template_name != "sitemap.xml":
         return context
-    generated = [{language: listing_url(language, page.uri) for language in LANGUAGES}
-                 for page in generated_pages(catalog_of(config))]
-    context["sitemap_entries"] = sitemap_entries(context["i18n_alternates"], generated, config.site_url)
+    site_url = languages.site_root_url(config.site_url, build_language(config))
+    # `pages`: MkDocs' template variable, every documentation page of the build, generated ones included.
+    context["sitemap_entries"] = sitemap_entries(context["pages"], site_url)
     return context

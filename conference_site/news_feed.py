@@ -45,4 +45,5 @@ def rss(title: str, home_url: str, feed_url: str, description: str, language: st
         ElementTree.SubElement(item, "description").text = _xml_text(entry.description)
         ElementTree.SubElement(item, "guid", {"isPermaLink": "true"}).text = entry.url
     ElementTree.indent(root)
-    return ElementTree.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+    document: bytes = ElementTree.tostring(root, encoding="utf-8", xml_declaration=True)
+    return document + b"\n"

@@ -6,8 +6,6 @@ from dataclasses import dataclass
 
 # Where the hook leaves a page's PageHead for the template: in `page.meta`, the only per-page object both see.
 HEAD_KEY = "conference_site_head"
-# Open Graph wants a language_TERRITORY locale.
-OG_LOCALES = {"ar": "ar_AR", "en": "en_US"}
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,8 @@ import jinja2
 import yaml
 
 from .problems import Problem
-from .schema import ID_EXPECTED, ID_PATTERN, KIND_FOLDERS, KINDS, LANGUAGES
+from .kinds import KIND_FOLDERS, KINDS
+from .schema import ID_EXPECTED, ID_PATTERN, LANGUAGES
 
 TEMPLATES = Path(__file__).parent / "scaffold_templates"
 _environment = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined,

@@ -6,10 +6,10 @@ import datetime as dt
 import os
 import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import TypeVar
+from typing import TypeVar, assert_never
 
 from . import schema
 from .deadline import DeadlineExceeded, deadline
@@ -19,87 +19,60 @@ from .limits import MAX_DATA_BYTES, MAX_PAGE_BYTES, PAGE_SECONDS
 from .links import PageBody, check_links
 from .markdown_checks import check_body
 from .problems import ContentError, Problem
-from .schema import DEFAULT_LANGUAGE, KIND_FOLDERS, KINDS, LANGUAGE_NAMES, LANGUAGES
+from .kinds import (BY_FOLDER, BY_NAME, KIND_FOLDERS, KINDS, AnyEntity, Conference, Organisation, Translation, Workshop,
+                    fact_names)
+from .schema import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES
 from .share_image import missing_characters
 from .suggestions import did_you_mean
 from .yaml_source import SourceDocument, parse_mapping, parse_markdown, read_text
 
-FOLDER_KINDS = {folder: kind for kind, folder in KIND_FOLDERS.items()}
 T = TypeVar("T")
+Model = TypeVar("Model", bound=schema.Strict)
 LABELS_FILE = "data/labels.yml"
-
-
-@dataclass(frozen=True)
-class Translation:
-    """One language's page of an entity (or of a general page)."""
-
-    language: str
-    path: str
-    fields: schema.Strict
-    front_matter: SourceDocument = field(compare=False, repr=False)
-    body: str = field(default="", compare=False, repr=False)
-    body_first_line: int = field(default=1, compare=False, repr=False)
-
-
-@dataclass(frozen=True)
-class Entity:
-    kind: str
-    id: str
-    data_path: str
-    data: schema.Strict
-    translations: dict[str, Translation]
-    data_source: SourceDocument = field(compare=False, repr=False)
-
-    def line_of(self, *location: str | int) -> int:
-        """The line of the data file where the field at `location` is written."""
-        return self.data_source.line_of(location)
-
-    def text(self, language: str) -> schema.Strict:
-        return self.translations[language].fields
-
-    @property
-    def page_uri(self) -> str:
-        """The page's path inside a language folder, as MkDocs links name it."""
-        return f"{KIND_FOLDERS[self.kind]}/{self.id}.md"
 
 
 @dataclass(frozen=True)
 class Participation:
     """An organisation's part in a conference: its role there, or the workshop it presented."""
 
-    conference: Entity
+    conference: Conference
     role: str
-    workshop: Entity | None = None
+    workshop: Workshop | None = None
 
 
 @dataclass
 class Catalog:
-    entities: dict[str, dict[str, Entity]] = field(default_factory=lambda: {kind: {} for kind in KINDS})
-    general_pages: dict[str, dict[str, Translation]] = field(default_factory=dict)
+    conferences: dict[str, Conference] = field(default_factory=dict)
+    workshops: dict[str, Workshop] = field(default_factory=dict)
+    organisations: dict[str, Organisation] = field(default_factory=dict)
+    general_pages: dict[str, dict[str, Translation[schema.GeneralPage]]] = field(default_factory=dict)
     labels: dict[str, dict[str, str]] = field(default_factory=dict)
-    _workshops_by_conference: dict[str, list[Entity]] = field(default_factory=dict)
+    _workshops_by_conference: dict[str, list[Workshop]] = field(default_factory=dict)
     _participations: dict[str, list[Participation]] = field(default_factory=dict)
 
     @property
-    def conferences(self) -> dict[str, Entity]:
-        return self.entities["conference"]
+    def entities(self) -> dict[str, Mapping[str, AnyEntity]]:
+        """The entities of each kind, by kind name (kinds.KINDS)."""
+        return {"conference": self.conferences, "workshop": self.workshops, "organisation": self.organisations}
 
-    @property
-    def workshops(self) -> dict[str, Entity]:
-        return self.entities["workshop"]
+    def add(self, entity: AnyEntity) -> None:
+        if isinstance(entity, Conference):
+            self.conferences[entity.id] = entity
+        elif isinstance(entity, Workshop):
+            self.workshops[entity.id] = entity
+        elif isinstance(entity, Organisation):
+            self.organisations[entity.id] = entity
+        else:
+            assert_never(entity)
 
-    @property
-    def organisations(self) -> dict[str, Entity]:
-        return self.entities["organisation"]
-
-    def entity_for_page(self, page_uri: str) -> Entity | None:
+    def entity_for_page(self, page_uri: str) -> AnyEntity | None:
         """The entity whose page is `page_uri` (relative to a language folder), if any."""
         parts = PurePosixPath(page_uri).parts
-        if len(parts) != 2 or parts[0] not in FOLDER_KINDS or not parts[1].endswith(".md"):
+        if len(parts) != 2 or parts[0] not in BY_FOLDER or not parts[1].endswith(".md"):
             return None
-        return self.entities[FOLDER_KINDS[parts[0]]].get(parts[1][:-3])
+        return self.entities[BY_FOLDER[parts[0]].name].get(parts[1][:-3])
 
-    def workshops_of(self, conference_id: str) -> list[Entity]:
+    def workshops_of(self, conference_id: str) -> list[Workshop]:
         return self._workshops_by_conference.get(conference_id, [])
 
     def participations_of(self, organisation_id: str) -> list[Participation]:
@@ -112,7 +85,7 @@ class Catalog:
             raise KeyError(f"no label '{key}' in {LABELS_FILE} for language '{language}'") from None
 
     def build_indexes(self) -> None:
-        by_conference: dict[str, list[Entity]] = defaultdict(list)
+        by_conference: dict[str, list[Workshop]] = defaultdict(list)
         for workshop in self.workshops.values():
             by_conference[workshop.data.conference].append(workshop)
         self._workshops_by_conference = {
@@ -222,14 +195,14 @@ class _Loader:
             pages[language] = {
                 file.relative_to(folder).as_posix(): file
                 for file in sorted(folder.rglob("*.md")) if file.is_file() and not file.is_symlink() and (
-                    file.parent == folder or (file.parent.parent == folder and file.parent.name in FOLDER_KINDS))
+                    file.parent == folder or (file.parent.parent == folder and file.parent.name in BY_FOLDER))
             } if folder.is_dir() and not folder.is_symlink() else {}
         return pages
 
     @staticmethod
     def is_entity_page(page_uri: str) -> bool:
         parts = PurePosixPath(page_uri).parts
-        return len(parts) == 2 and parts[0] in FOLDER_KINDS and parts[1] != "index.md"
+        return len(parts) == 2 and parts[0] in BY_FOLDER and parts[1] != "index.md"
 
     def counterparts_exist(self, page_uri: str, pages: dict[str, dict[str, Path]]) -> bool:
         present = [language for language in LANGUAGES if page_uri in pages[language]]
@@ -250,8 +223,9 @@ class _Loader:
                 continue
             translations = {language: self.read_page(pages[language][uri], schema.GeneralPage)
                             for language in LANGUAGES}
-            if all(translations.values()):
-                self.catalog.general_pages[uri] = translations
+            read = {language: page for language, page in translations.items() if page is not None}
+            if len(read) == len(translations):
+                self.catalog.general_pages[uri] = read
 
     def guarded(self, path: str, read: Callable[[], T]) -> T | None:
         """What `read` returns, within the time bound; a problem naming the file, never an exception, if it
@@ -265,20 +239,22 @@ class _Loader:
                          "a file within the limits of CONTRIBUTING.md (section 8, 'Limits')")
         except (Exception, RecursionError) as error:  # noqa: BLE001 - any failure becomes the editor's message
             self.problem(path, 1, f"this file could not be checked ({type(error).__name__}: {_shown(error)})",
-                         "a file like the examples in hooks/conference_site/scaffold_templates/")
+                         "a file like the examples in conference_site/scaffold_templates/")
         return None
 
-    def read_page(self, file: Path, model: type[schema.Strict]) -> Translation | None:
+    def read_page(self, file: Path, model: type[Model]) -> Translation[Model] | None:
         """The page's validated front matter, in the language of the folder it is in."""
         path = self.relative(file)
 
-        def read() -> Translation | None:
+        def read() -> Translation[Model] | None:
             text = read_text(file, path, self.problems, MAX_PAGE_BYTES)
             source = parse_markdown(text, path, self.problems) if text is not None else None
             if source is not None:
                 check_body(source.body, path, source.body_first_line, self.problems)
                 self.bodies.append(PageBody(path, source.body, source.body_first_line))
-            fields = schema.validate(model, source.front_matter, self.problems) if source else None
+            if source is None:
+                return None
+            fields = schema.validate(model, source.front_matter, self.problems)
             if fields is None:
                 return None
             return Translation(file.relative_to(self.docs_dir).parts[0], path, fields, source.front_matter,
@@ -320,21 +296,22 @@ class _Loader:
             self.problem(data_file, 1, f"this {kind} has no pages",
                          " and ".join(self.relative(self.docs_dir / lang / uri) for lang in LANGUAGES))
             return
-        data, document = self.read_data(data_file, schema.DATA_MODELS[kind])
+        data, document = self.read_data(data_file, BY_NAME[kind].data_model)
         if not self.counterparts_exist(uri, pages):
             return
-        translations = {language: self.read_page(pages[language][uri], schema.PAGE_MODELS[kind])
+        translations = {language: self.read_page(pages[language][uri], BY_NAME[kind].page_model)
                         for language in LANGUAGES}
-        if data is None or not all(translations.values()):
+        read = {language: page for language, page in translations.items() if page is not None}
+        if data is None or document is None or len(read) != len(translations):
             return
-        entity = Entity(kind, entity_id, self.relative(data_file), data, translations, document)
+        entity = BY_NAME[kind].entity(entity_id, self.relative(data_file), data, read, document)
         self.check_translations_agree(entity)
         check_examples(entity, self.problems)
-        if kind == "conference":
+        if isinstance(entity, Conference):
             self.check_share_image_text(entity)
-        self.catalog.entities[kind][entity_id] = entity
+        self.catalog.add(entity)
 
-    def check_share_image_text(self, conference: Entity) -> None:
+    def check_share_image_text(self, conference: Conference) -> None:
         """The share image draws the title and the city: its font must have their letters."""
         for translation in conference.translations.values():
             for name in ("title", "city"):
@@ -344,9 +321,9 @@ class _Loader:
                                  f"the share image's font has no glyph for {', '.join(repr(c) for c in missing)} "
                                  f"in '{name}'", "Arabic or Latin letters")
 
-    def check_translations_agree(self, entity: Entity) -> None:
+    def check_translations_agree(self, entity: AnyEntity) -> None:
         source_ids = [source.id for source in entity.data.sources]
-        allowed_facts = schema.fact_names(entity.kind)
+        allowed_facts = fact_names(entity.kind)
         for index, source in enumerate(entity.data.sources):
             for fact in source.facts:
                 if fact not in allowed_facts:
@@ -361,12 +338,15 @@ class _Loader:
                 self.problem(translation.path, translation.front_matter.line_of(("sources",)),
                              f"'sources' describes {', '.join(described) or 'nothing'}",
                              f"one description for each source id of {entity.data_path}: {', '.join(source_ids)}")
-        if entity.kind == "conference":
+        if isinstance(entity, Conference):
             counts = {lang: len(t.fields.themes) for lang, t in entity.translations.items()}
             if len(set(counts.values())) > 1:
-                other = entity.translations["en"]
-                self.problem(other.path, other.front_matter.line_of(("themes",)), f"'themes' has {counts['en']} items but the Arabic page has "
-                             f"{counts[DEFAULT_LANGUAGE]}", "the same themes, in the same order, in both languages")
+                for code, other in entity.translations.items():
+                    if counts[code] != counts[DEFAULT_LANGUAGE]:
+                        self.problem(other.path, other.front_matter.line_of(("themes",)),
+                                     f"'themes' has {counts[code]} items but the "
+                                     f"{LANGUAGE_NAMES[DEFAULT_LANGUAGE]} page has {counts[DEFAULT_LANGUAGE]}",
+                                     "the same themes, in the same order, in every language")
 
     def check_references(self) -> None:
         """References between the entities that loaded; an id whose file exists counts as existing."""
@@ -385,7 +365,7 @@ class _Loader:
                                  "twice", "each organisation once, with its main role")
                 seen.add(part.organisation)
         for workshop in catalog.workshops.values():
-            conference = catalog.conferences.get(workshop.data.conference)
+            host = catalog.conferences.get(workshop.data.conference)
             if workshop.data.conference not in self.existing_ids["conference"]:
                 self.problem(workshop.data_path, workshop.line_of("conference"),
                              f"the conference '{workshop.data.conference}' does not exist"
@@ -397,11 +377,11 @@ class _Loader:
                                  f"the organisation '{presenter}' does not exist"
                                  f"{did_you_mean(presenter, organisations)}",
                                  "the id of a file in data/organisations/")
-            if conference and workshop.data.start and not (
-                    conference.data.start <= workshop.data.start.date() <= conference.data.end):
+            if host and workshop.data.start and not (
+                    host.data.start <= workshop.data.start.date() <= host.data.end):
                 self.problem(workshop.data_path, workshop.line_of("start"),
-                             f"the session starts on {workshop.data.start.date()}, outside its conference", f"a day from {conference.data.start} to "
-                             f"{conference.data.end}")
+                             f"the session starts on {workshop.data.start.date()}, outside its conference",
+                             f"a day from {host.data.start} to {host.data.end}")
 
     def check_links(self) -> None:
         docs = {self.relative(file) for file in self.docs_dir.rglob("*") if file.is_file()}
@@ -413,7 +393,7 @@ def _shown(error: BaseException) -> str:
     return text if len(text) <= 120 else text[:117] + "…"
 
 
-def _fingerprint(root: Path, docs_dir: Path) -> tuple:
+def _fingerprint(root: Path, docs_dir: Path) -> tuple[tuple[str, str, int, int], ...]:
     entries = []
     for folder in (root / "data", docs_dir):
         for directory, _, names in os.walk(folder):
@@ -423,9 +403,10 @@ def _fingerprint(root: Path, docs_dir: Path) -> tuple:
     return tuple(sorted(entries))
 
 
-# static-i18n runs the whole build once per language in one process, and `mkdocs serve` rebuilds on every
-# save: reading the content once per change, not once per language build, keeps both fast.
-_cached: tuple[tuple, Catalog] | None = None
+# The sequential build runs one build per language in one process, and `mkdocs serve` rebuilds on every save:
+# reading the content once per change, not once per language build, keeps both fast. The cache is keyed by the
+# content's fingerprint (every file's path, modification time and size), so a change is always read.
+_cached: tuple[tuple[str, str, tuple[tuple[str, str, int, int], ...]], Catalog] | None = None
 
 
 def load_catalog(root: Path, docs_dir: Path) -> Catalog:

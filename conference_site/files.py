@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
 from .problems import Problem
-from .schema import KIND_FOLDERS, LANGUAGES
+from .kinds import KIND_FOLDERS
+from .schema import LANGUAGES
 
 IMAGE_FOLDER = "images"
 MAX_IMAGE_BYTES = 1024 * 1024
@@ -35,7 +37,7 @@ DOCS_EXPECTED = ("pages in docs/<language>/ or its " + ", ".join(f"{folder}/" fo
                  + " folders, images in docs/<language>/images/ (languages: " + ", ".join(LANGUAGES) + ")")
 
 
-def _walk(folder: Path, relative, problems: list[Problem]) -> list[Path]:
+def _walk(folder: Path, relative: Callable[[Path], str], problems: list[Problem]) -> list[Path]:
     """The regular files under `folder` whose names do not start with a dot, found as MkDocs 1.6.1's `get_files`
     finds the files it publishes (`os.walk(docs_dir, followlinks=True)`); a symbolic link, to a file or a folder,
     is a problem instead of being followed: it can point outside the repository (MkDocs would publish what it
@@ -90,7 +92,7 @@ def check_image(file: Path, path: str, problems: list[Problem]) -> None:
                                 "or save it as WebP or JPEG"))
 
 
-def check_layout(root: Path, docs_dir: Path, relative, problems: list[Problem]) -> None:
+def check_layout(root: Path, docs_dir: Path, relative: Callable[[Path], str], problems: list[Problem]) -> None:
     """Add a problem for each file outside the expected folders and for each image that breaks the rules."""
     data = root / "data"
     allowed_data = {data / "labels.yml", *(data / folder for folder in KIND_FOLDERS.values())}

@@ -11,11 +11,20 @@ import io
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TypedDict
 
 from fontTools.ttLib import TTFont
 from PIL import Image, ImageDraw, ImageFont, features
 
+from . import languages
 from .limits import invisible_character
+
+
+class Shaping(TypedDict, total=False):
+    """What Raqm needs to shape a line: its direction and language (Pillow's `direction`, `language`)."""
+
+    direction: str
+    language: str
 
 FONT = Path(__file__).with_name("fonts") / "NotoSansArabic-NotoSans-Bold.ttf"
 SHARE_IMAGE_NAME = "share.png"
@@ -30,7 +39,6 @@ PALETTE = [round(background + (text - background) * share / 255)
            for share in range(256) for background, text in zip(BACKGROUND, TEXT)]
 TEXT_SHARE = 255
 MUTED_SHARE = 204  # the dates and the place: (204, 225, 222), contrast 4.8:1 on the background
-DIRECTIONS = {"ar": "rtl", "en": "ltr"}
 TITLE_SIZE, LINE_SIZE, FOOTER_SIZE = 64, 40, 32
 MAX_TITLE_LINES = 3
 # More characters than any line of the image holds (about 35 of the title's, 60 of the other lines').
@@ -68,7 +76,7 @@ def _font(size: int, layout: ImageFont.Layout) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(FONT), size, layout_engine=layout)
 
 
-def _wrapped(text: str, font: ImageFont.FreeTypeFont, width: int, options: dict) -> list[str]:
+def _wrapped(text: str, font: ImageFont.FreeTypeFont, width: int, options: Shaping) -> list[str]:
     """Greedy word wrap at `width` pixels; words stay in logical order, Raqm orders each line for display."""
     lines: list[str] = []
     for word in text.split():
@@ -82,7 +90,7 @@ def _wrapped(text: str, font: ImageFont.FreeTypeFont, width: int, options: dict)
     return [_shortened(line, font, width, options) for line in lines]
 
 
-def _shortened(line: str, font: ImageFont.FreeTypeFont, width: int, options: dict) -> str:
+def _shortened(line: str, font: ImageFont.FreeTypeFont, width: int, options: Shaping) -> str:
     """The line cut at a word and ended with "…" where it is wider than the image: a line is drawn as one image
     of its whole width, and a very long one would be refused by Pillow's guard against huge images."""
     if font.getlength(line[:MAX_LINE_CHARACTERS], **options) <= width and len(line) <= MAX_LINE_CHARACTERS:
@@ -104,9 +112,9 @@ def visible(text: str) -> str:
 
 def render(text: ShareText, language: str, layout: ImageFont.Layout = ImageFont.Layout.RAQM) -> Image.Image:
     """The image; `layout` is Raqm for the site (the basic layout exists to show what shaping changes)."""
-    direction = DIRECTIONS[language]
+    direction = languages.language(language).direction
     # The basic layout knows no direction or language: it draws characters in stored order, unjoined.
-    options = {"direction": direction, "language": language} if layout == ImageFont.Layout.RAQM else {}
+    options: Shaping = {"direction": direction, "language": language} if layout == ImageFont.Layout.RAQM else {}
     anchor_x, anchor = (WIDTH - MARGIN, "r") if direction == "rtl" else (MARGIN, "l")
     image = Image.new("L", (WIDTH, HEIGHT), 0)
     draw = ImageDraw.Draw(image)

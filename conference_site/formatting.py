@@ -7,14 +7,13 @@ import re
 import unicodedata
 import zoneinfo
 from collections.abc import Mapping
+from typing import Literal
 from functools import cache
 
 from babel import Locale
 from babel.dates import format_time, get_timezone_name, parse_pattern
-from hijridate import Gregorian
-
-# en_GB writes "26–27 April 2023", the day-first order the site uses in both languages.
-BABEL_LOCALES = {"ar": "ar", "en": "en_GB"}
+from hijridate import Gregorian, Hijri
+from . import languages
 
 # The day-month-year skeleton whose CLDR interval patterns the site uses. CLDR gives interval patterns for the
 # abbreviated month only; UTS #35 (2.6.2.1, "missing skeleton fields") widens the matched pattern's fields to the
@@ -33,9 +32,10 @@ def _widened(pattern: str) -> str:
     return _ABBREVIATED_MONTH.sub("MMMM", pattern)
 
 
-def _interval_patterns(start: dt.date | Gregorian, end: dt.date | Gregorian, language: str) -> list[str]:
+def _interval_patterns(start: dt.date | Gregorian | Hijri, end: dt.date | Gregorian | Hijri,
+                       language: str) -> list[str]:
     """The CLDR patterns of `start` and `end`, split at the greatest field that differs (one pattern if none)."""
-    locale = Locale.parse(BABEL_LOCALES[language])
+    locale = Locale.parse(languages.language(language).babel_locale)
     if (start.year, start.month, start.day) == (end.year, end.month, end.day):
         return [_widened(locale.datetime_skeletons[_SKELETON].pattern)]
     greatest = "y" if start.year != end.year else "M" if start.month != end.month else "d"
@@ -47,7 +47,7 @@ def _interval_patterns(start: dt.date | Gregorian, end: dt.date | Gregorian, lan
 @cache
 def date_range(start: dt.date, end: dt.date, language: str) -> str:
     """`26–27 أبريل 2023` / `26–27 April 2023`; a single date when start and end are the same day."""
-    locale = Locale.parse(BABEL_LOCALES[language])
+    locale = Locale.parse(languages.language(language).babel_locale)
     patterns = _interval_patterns(start, end, language)
     return "".join(parse_pattern(pattern).apply(day, locale) for pattern, day in zip(patterns, (start, end)))
 
@@ -61,14 +61,21 @@ def hijri_date_range(start: dt.date, end: dt.date, language: str) -> str:
     patterns = _interval_patterns(first, last, language)
     parts = []
     for pattern, day in zip(patterns, (first, last)):
-        fields = {"d": str(day.day), "MMMM": day.month_name(language), "y": str(day.year)}
-        parts.append(parse_pattern(pattern).format % fields)
-    return f"{''.join(parts)} {first.notation(language)}"
+        fields = {"d": str(day.day), "MMMM": day.month_name(_hijri_language(language)), "y": str(day.year)}
+        parts.append(str(parse_pattern(pattern).format) % fields)
+    return f"{''.join(parts)} {first.notation(_hijri_language(language))}"
+
+
+def _hijri_language(language: str) -> Literal["en", "ar"]:
+    """hijridate's name for the language of its month names and era (it has English and Arabic, among others)."""
+    if language not in ("en", "ar"):
+        raise ValueError(f"no Hijri month names for language '{language}'")
+    return "ar" if language == "ar" else "en"
 
 
 @cache
 def clock_range(start: dt.time, end: dt.time, language: str) -> str:
-    locale = BABEL_LOCALES[language]
+    locale = languages.language(language).babel_locale
     return f"{format_time(start, 'HH:mm', locale=locale)}–{format_time(end, 'HH:mm', locale=locale)}"
 
 
@@ -83,7 +90,7 @@ def arabic_digit_style(extra: Mapping[str, object]) -> str:
 
 def with_digits(text: str, language: str, arabic_digits: str) -> str:
     """`text` with the digits an Arabic page is set to use; other languages keep Western digits."""
-    if language == "ar" and arabic_digits == "arabic-indic":
+    if arabic_digits == "arabic-indic" and languages.language(language).may_use_arabic_indic_digits:
         return text.translate(_ARABIC_INDIC_DIGITS)
     return text
 
@@ -103,7 +110,7 @@ def utc_offset(time_zone: str, day: dt.date) -> str:
 def time_zone_name(time_zone: str, day: dt.date, language: str) -> str:
     """The zone's name on that day as the reader's language gives it: `توقيت الخليج`, `Central European Summer Time`."""
     noon = dt.datetime.combine(day, dt.time(12), zoneinfo.ZoneInfo(time_zone))
-    return get_timezone_name(noon, locale=BABEL_LOCALES[language])
+    return get_timezone_name(noon, locale=languages.language(language).babel_locale)
 
 
 # Country names the site writes where CLDR's differ, per language: the sources and the English pages say
@@ -113,4 +120,5 @@ COUNTRY_NAMES: dict[str, dict[str, str]] = {"en": {"CZ": "Czech Republic"}}
 
 @cache
 def country_name(code: str, language: str) -> str:
-    return COUNTRY_NAMES.get(language, {}).get(code) or Locale.parse(BABEL_LOCALES[language]).territories[code]
+    return (COUNTRY_NAMES.get(language, {}).get(code)
+            or Locale.parse(languages.language(language).babel_locale).territories[code])

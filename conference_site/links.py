@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from urllib.parse import unquote
@@ -103,7 +103,7 @@ def check_links(pages: list[PageBody], files: frozenset[str], problems: list[Pro
 
 
 def _link_problem(target: str, page: str, folder: str, language_folder: str, files: frozenset[str],
-                  anchors_of) -> tuple[str, str] | None:
+                  anchors_of: Callable[[str], frozenset[str]]) -> tuple[str, str] | None:
     if not target or _SCHEME.match(target) or target.startswith("//"):
         return None
     shown = target if len(target) <= 80 else target[:77] + "…"

@@ -1,13 +1,12 @@
 """One language's search bundle: Pagefind's chunked index of that language's pages, and its JavaScript.
 
-Pagefind (its Python API, which drives the `pagefind` binary of the `pagefind_bin` package) splits the index into
-chunks by word and keeps each page's text in a fragment of its own, so that a query downloads the chunks of its
-words and the fragments of the results it shows — not an index of the whole site. Each page's search document
-is written into a scratch folder as the build renders it; when the language's build ends, Pagefind indexes the
-folder and writes the bundle, in a thread of its own: the build goes on meanwhile (static-i18n builds the next
-language), and waits for it at its end. Pagefind's command, not its Python API's service: in Pagefind 1.5.2 the
-service acknowledges the writing of the files before their bytes reach the disk, and closing it then leaves
-truncated files (Pagefind issue 1271, fixed after 1.5.2); the command's exit waits for its writes.
+Pagefind (the `pagefind` binary of the `pagefind_bin` package) splits the index into chunks by word and keeps
+each page's text in a fragment of its own, so that a query downloads the chunks of its words and the fragments of
+the results it shows — not an index of the whole site. Each page's search document is written into a scratch
+folder as the build renders it; when the language's build ends, Pagefind's command indexes the folder and writes
+the bundle. The command, not the Python API's service: in Pagefind 1.5.2 the service acknowledges the writing of
+the files before their bytes reach the disk, and closing it then leaves truncated files (Pagefind issue 1271,
+fixed after 1.5.2); the command's exit waits for its writes.
 """
 
 from __future__ import annotations
@@ -16,7 +15,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -59,13 +57,6 @@ class SearchBundle:
         if result.returncode != 0:
             raise RuntimeError(f"Pagefind could not write the {self.language} search bundle: "
                                f"{' '.join((result.stderr or result.stdout).split())[:300]}")
-
-    def start_writing(self, folder: Path) -> Future[BundleSize]:
-        """Write the bundle into `folder` (replacing what is there) in a thread of its own; its size when done."""
-        executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"search-bundle-{self.language}")
-        future = executor.submit(self.write, folder)
-        executor.shutdown(wait=False)
-        return future
 
     def write(self, folder: Path) -> BundleSize:
         """Write the bundle into `folder`, replacing what is there."""

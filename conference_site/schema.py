@@ -9,29 +9,28 @@ import calendar
 import datetime as dt
 import re
 import zoneinfo
-from typing import Annotated, Any, Literal
+from collections.abc import Callable
+from typing import Annotated, Any, Literal, TypeVar
 
 from babel import Locale
 from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationError,
                       ValidationInfo, model_validator)
 
-from . import limits, time_zones
+from . import languages, limits, time_zones
 from .formatting import country_name
 from .problems import Problem
 from .suggestions import did_you_mean, nearest
 from .yaml_source import SourceDocument
 
-LANGUAGES = ("ar", "en")
-DEFAULT_LANGUAGE = "ar"
-LANGUAGE_NAMES = {"ar": "Arabic", "en": "English"}
-KINDS = ("conference", "workshop", "organisation")
-KIND_FOLDERS = {"conference": "conferences", "workshop": "workshops", "organisation": "organisations"}
+LANGUAGES = languages.CODES
+DEFAULT_LANGUAGE = languages.DEFAULT.code
+LANGUAGE_NAMES = {language.code: language.english_name for language in languages.REGISTRY}
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 ID_EXPECTED = "an id of lower-case letters, digits and '-' (e.g. sharjah-social-services-department)"
 
 # In English, as the site writes them (formatting.country_name), to name a country in a message.
-_COUNTRY_NAMES = {code: country_name(code, "en") for code in Locale("en").territories
+_COUNTRY_NAMES = {code: country_name(code, "en") for code in map(str, Locale("en").territories)
                   if re.fullmatch(r"[A-Z]{2}", code)}
 _COUNTRY_CODES = frozenset(_COUNTRY_NAMES)
 _TIME_ZONES = frozenset(zoneinfo.available_timezones())
@@ -116,7 +115,7 @@ def label_problem(text: str) -> str | None:
     return None
 
 
-def _length_limit(most: int):
+def _length_limit(most: int) -> Callable[[str], str]:
     def check(value: str) -> str:
         if len(value) > most:
             raise ValueError(f"{len(value):,} characters, over the limit of {most}")
@@ -155,7 +154,7 @@ def _check_time_zone(value: str, info: ValidationInfo) -> str:
         # The country's own zone is the likeliest meaning, however the name was misspelt (Asia/Doha).
         suggestion = zones[0] if len(zones) == 1 else nearest(value, zones) or nearest(value, _TIME_ZONES)
         hint = f"; did you mean {suggestion}?" if suggestion else ""
-        expected = _country_zones(country) if zones else "an IANA time zone such as Asia/Dubai or Europe/Prague"
+        expected = _country_zones(str(country)) if zones else "an IANA time zone such as Asia/Dubai or Europe/Prague"
         raise ValueError(f"not a time zone{hint}{_EXPECTED}{expected}")
     if country and not time_zones.belongs_to(value, country):
         raise ValueError(f"not a time zone of {_COUNTRY_NAMES[country]} ({country}), the conference's country"
@@ -321,18 +320,6 @@ class GeneralPage(Strict):
     translated_from: TranslationHash | None = None
 
 
-DATA_MODELS: dict[str, type[Strict]] = {
-    "conference": ConferenceData, "workshop": WorkshopData, "organisation": OrganisationData}
-PAGE_MODELS: dict[str, type[Strict]] = {
-    "conference": ConferencePage, "workshop": WorkshopPage, "organisation": OrganisationPage}
-
-
-def fact_names(kind: str) -> frozenset[str]:
-    """The fields a `sources[].facts` entry may name for this kind."""
-    return (frozenset(DATA_MODELS[kind].model_fields) | frozenset(PAGE_MODELS[kind].model_fields) | {
-        "body", "workshops", "venue", "dates"}) - {"sources", "translated_from"}
-
-
 def _expected(model: type[BaseModel], location: tuple[str | int, ...]) -> str:
     """The description of the field at `location`, following nested models and lists."""
     current: Any = model
@@ -360,8 +347,9 @@ def _description_in(annotation: Any) -> str:
     """The description an `Annotated[..., Field(description=...)]` member of a union carries."""
     for member in getattr(annotation, "__args__", ()):
         for metadata in getattr(member, "__metadata__", ()):
-            if getattr(metadata, "description", None):
-                return metadata.description
+            description = getattr(metadata, "description", None)
+            if description:
+                return str(description)
     return ""
 
 
@@ -369,7 +357,10 @@ def _field_name(location: tuple[str | int, ...]) -> str:
     return ".".join(str(part) if isinstance(part, str) else f"[{part}]" for part in location).replace(".[", "[")
 
 
-def validate(model: type[Strict], document: SourceDocument, problems: list[Problem]) -> Strict | None:
+Model = TypeVar("Model", bound=Strict)
+
+
+def validate(model: type[Model], document: SourceDocument, problems: list[Problem]) -> Model | None:
     """The document as `model`, or None after adding one problem per wrong field."""
     try:
         return model.model_validate(document.data)

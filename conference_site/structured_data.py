@@ -8,12 +8,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable
-from typing import Any
+from typing import Any, assert_never
 
-from .catalog import Catalog, Entity
+from .catalog import Catalog
 from .events import Event, conference_event, workshop_event
+from .kinds import AnyEntity, Conference, Organisation, Workshop
 
 SCHEMA = "https://schema.org"
+# The absolute address of an entity's page in the language of the data.
+UrlOf = Callable[[AnyEntity], str]
 # Roles that make an organisation an organiser of the conference in schema.org's sense.
 ORGANISER_ROLES = ("organiser", "co-organiser")
 
@@ -31,7 +34,7 @@ def _event_dates(event: Event) -> dict[str, str]:
     return {"startDate": _iso(event.start), "endDate": _iso(last_end)}
 
 
-def _place(conference: Entity, language: str) -> dict[str, Any]:
+def _place(conference: Conference, language: str) -> dict[str, Any]:
     text = conference.text(language)
     address: dict[str, Any] = {"@type": "PostalAddress", "addressLocality": text.city,
                                "addressCountry": conference.data.country}
@@ -40,7 +43,7 @@ def _place(conference: Entity, language: str) -> dict[str, Any]:
     return {"@type": "Place", "name": text.venue_name, "address": address}
 
 
-def _organisation(organisation: Entity, language: str, url_of: Callable[[Entity], str]) -> dict[str, Any]:
+def _organisation(organisation: Organisation, language: str, url_of: UrlOf) -> dict[str, Any]:
     text = organisation.text(language)
     node: dict[str, Any] = {"@type": "Organization", "name": text.title,
                             "url": organisation.data.website or url_of(organisation)}
@@ -49,13 +52,13 @@ def _organisation(organisation: Entity, language: str, url_of: Callable[[Entity]
     return node
 
 
-def _event_node(entity: Entity, language: str, url_of: Callable[[Entity], str]) -> dict[str, Any]:
+def _event_node(entity: Conference | Workshop, language: str, url_of: UrlOf) -> dict[str, Any]:
     text = entity.text(language)
     return {"@type": "Event", "@id": f"{url_of(entity)}#event", "name": text.title, "url": url_of(entity)}
 
 
-def conference_data(catalog: Catalog, conference: Entity, language: str,
-                    url_of: Callable[[Entity], str]) -> dict[str, Any]:
+def conference_data(catalog: Catalog, conference: Conference, language: str,
+                    url_of: UrlOf) -> dict[str, Any]:
     node = {"@context": SCHEMA, **_event_node(conference, language, url_of),
             "description": conference.text(language).summary, "inLanguage": language,
             **_event_dates(conference_event(conference)),
@@ -71,8 +74,8 @@ def conference_data(catalog: Catalog, conference: Entity, language: str,
     return node
 
 
-def workshop_data(catalog: Catalog, workshop: Entity, language: str,
-                  url_of: Callable[[Entity], str]) -> dict[str, Any]:
+def workshop_data(catalog: Catalog, workshop: Workshop, language: str,
+                  url_of: UrlOf) -> dict[str, Any]:
     conference = catalog.conferences[workshop.data.conference]
     node: dict[str, Any] = {"@context": SCHEMA, **_event_node(workshop, language, url_of),
                             "description": workshop.text(language).summary, "inLanguage": language}
@@ -90,7 +93,7 @@ def workshop_data(catalog: Catalog, workshop: Entity, language: str,
     return node
 
 
-def organisation_data(organisation: Entity, language: str, url_of: Callable[[Entity], str]) -> dict[str, Any]:
+def organisation_data(organisation: Organisation, language: str, url_of: UrlOf) -> dict[str, Any]:
     node = {"@context": SCHEMA, **_organisation(organisation, language, url_of),
             "description": organisation.text(language).summary, "mainEntityOfPage": url_of(organisation)}
     if organisation.data.country:
@@ -98,16 +101,16 @@ def organisation_data(organisation: Entity, language: str, url_of: Callable[[Ent
     return node
 
 
-def structured_data(catalog: Catalog, entity: Entity, language: str, url_of: Callable[[Entity], str]) -> dict:
-    if entity.kind == "conference":
+def structured_data(catalog: Catalog, entity: AnyEntity, language: str, url_of: UrlOf) -> dict[str, Any]:
+    if isinstance(entity, Conference):
         return conference_data(catalog, entity, language, url_of)
-    if entity.kind == "workshop":
+    if isinstance(entity, Workshop):
         return workshop_data(catalog, entity, language, url_of)
-    if entity.kind == "organisation":
+    if isinstance(entity, Organisation):
         return organisation_data(entity, language, url_of)
-    raise ValueError(f"no structured data for entities of kind '{entity.kind}'")
+    assert_never(entity)
 
 
-def script_text(data: dict) -> str:
+def script_text(data: dict[str, Any]) -> str:
     """The JSON for a <script type="application/ld+json"> element: `<` escaped so no text can close the element."""
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")

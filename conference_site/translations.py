@@ -27,13 +27,14 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import languages
 from .problems import Problem
 from .schema import DEFAULT_LANGUAGE, LANGUAGE_NAMES
 from .limits import MAX_PAGE_BYTES
 from .yaml_source import parse_markdown, read_text
 
 SOURCE_LANGUAGE = DEFAULT_LANGUAGE
-TRANSLATION_LANGUAGE = "en"
+TRANSLATION_LANGUAGE = languages.TRANSLATED.code
 FIELD = "translated_from"
 HASH_PATTERN = r"^[0-9a-f]{12}$"
 
@@ -144,7 +145,7 @@ def statuses(root: Path, docs_dir: Path | None = None) -> tuple[list[PageStatus]
         source_text = read_text(source_pages[uri], source_pages[uri].relative_to(root).as_posix(), problems,
                                 MAX_PAGE_BYTES)
         recorded = recorded_hash(translated, translated.relative_to(root).as_posix(), problems)
-        if len(problems) > found:
+        if len(problems) > found or source_text is None:
             result.append(PageStatus(uri, languages, UNREADABLE))
         elif recorded is None:
             # Written together with its Arabic, unless the history shows the Arabic changed after it.
@@ -162,7 +163,8 @@ def statuses(root: Path, docs_dir: Path | None = None) -> tuple[list[PageStatus]
 
 def table(pages: list[PageStatus]) -> str:
     """The report as a plain-text table, one page per line."""
-    rows = [("page", LANGUAGE_NAMES[SOURCE_LANGUAGE], LANGUAGE_NAMES[TRANSLATION_LANGUAGE], "status")]
+    rows: list[tuple[str, ...]] = [("page", LANGUAGE_NAMES[SOURCE_LANGUAGE], LANGUAGE_NAMES[TRANSLATION_LANGUAGE],
+                                    "status")]
     for page in pages:
         rows.append((page.uri, *("yes" if lang in page.languages else "NO"
                                  for lang in (SOURCE_LANGUAGE, TRANSLATION_LANGUAGE)), page.status))
@@ -183,8 +185,8 @@ def mark_translated(root: Path, uri: str) -> str:
     problems: list[Problem] = []
     source_text, translated_text = (read_text(file, file.relative_to(root).as_posix(), problems, MAX_PAGE_BYTES)
                                     for file in (source, translated))
-    if problems:
-        raise ValueError(str(problems[0]))
+    if problems or source_text is None or translated_text is None:
+        raise ValueError(str(problems[0]) if problems else f"{uri}: the pages cannot be read")
     digest = source_hash(source_text)
     lines = translated_text.splitlines(keepends=True)
     closing = next((index for index in range(1, len(lines)) if lines[index].rstrip() == "---"), None)

@@ -18,9 +18,11 @@ import hashlib
 import html
 import json
 import re
+from typing import assert_never
 from dataclasses import dataclass, field
 
-from .catalog import Catalog, Entity
+from .catalog import Catalog
+from .kinds import AnyEntity, Conference, Organisation, Workshop
 from .formatting import country_name
 from .search_keys import is_arabic, search_key, words
 
@@ -47,8 +49,9 @@ class SearchRecord:
     facets: dict[str, list[str]] = field(default_factory=dict)
 
 
-def _years(*entities: Entity) -> list[str]:
-    return sorted({str(year) for entity in entities for year in (entity.data.start.year, entity.data.end.year)},
+def _years(*conferences: Conference) -> list[str]:
+    return sorted({str(year) for conference in conferences
+                   for year in (conference.data.start.year, conference.data.end.year)},
                   reverse=True)
 
 
@@ -56,39 +59,40 @@ def _organisation_titles(catalog: Catalog, ids: list[str], language: str) -> lis
     return sorted({catalog.organisations[org_id].text(language).title for org_id in ids})
 
 
-def entity_facets(catalog: Catalog, entity: Entity, language: str) -> dict[str, list[str]]:
+def entity_facets(catalog: Catalog, entity: AnyEntity, language: str) -> dict[str, list[str]]:
     """The facets of an entity's page, each value as the page's language writes it."""
     kind = [catalog.label(f"search_kind_{entity.kind}", language)]
-    if entity.kind == "conference":
+    if isinstance(entity, Conference):
         organisations = [part.organisation for part in entity.data.organisations]
         return {"kind": kind, "year": _years(entity), "country": [country_name(entity.data.country, language)],
                 "organisation": _organisation_titles(catalog, organisations, language)}
-    if entity.kind == "workshop":
+    if isinstance(entity, Workshop):
         conference = catalog.conferences[entity.data.conference]
         return {"kind": kind, "year": _years(conference), "country": [country_name(conference.data.country, language)],
                 "organisation": _organisation_titles(catalog, entity.data.presenters, language)}
-    if entity.kind == "organisation":
+    if isinstance(entity, Organisation):
         country = (country_name(entity.data.country, language) if entity.data.country
                    else catalog.label("international", language))
         conferences = [participation.conference for participation in catalog.participations_of(entity.id)]
         return {"kind": kind, "year": _years(*conferences), "country": [country],
                 "organisation": [entity.text(language).title]}
-    raise ValueError(f"{entity.data_path}: no search facets for entities of kind '{entity.kind}'")
+    assert_never(entity)
 
 
-def other_names(entity: Entity | None, language: str) -> list[str]:
+def other_names(entity: AnyEntity | None, language: str) -> list[str]:
     """The names a visitor may search an entity by besides its title: slogan and years, short name."""
     if entity is None:
         return []
-    text = entity.text(language)
-    if entity.kind == "conference":
-        return [*([text.slogan] if text.slogan else []), *sorted(_years(entity))]
-    if entity.kind == "organisation":
-        return [text.short_name] if text.short_name else []
+    if isinstance(entity, Conference):
+        slogan = entity.text(language).slogan
+        return [*([slogan] if slogan else []), *sorted(_years(entity))]
+    if isinstance(entity, Organisation):
+        short_name = entity.text(language).short_name
+        return [short_name] if short_name else []
     return []
 
 
-def search_record(catalog: Catalog, entity: Entity | None, language: str, url: str, title: str) -> SearchRecord:
+def search_record(catalog: Catalog, entity: AnyEntity | None, language: str, url: str, title: str) -> SearchRecord:
     """The record of a page: an entity's page has names and facets; a general page has its title only."""
     facets = entity_facets(catalog, entity, language) if entity is not None else {}
     return SearchRecord(url, language, title, other_names(entity, language), facets)

@@ -4,7 +4,7 @@ Neither font alone covers an Arabic title with a date range ("26–27") or a Lat
 file, so the two are merged once with fontTools and the result is committed. To remake it (Debian's
 fonts-noto-core 20201225-1):
 
-    .venv/bin/python hooks/conference_site/fonts/merge_fonts.py /usr/share/fonts/truetype/noto
+    .venv/bin/python conference_site/fonts/merge_fonts.py /usr/share/fonts/truetype/noto
 """
 
 from __future__ import annotations

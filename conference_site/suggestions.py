@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 def nearest(value: str, candidates: Iterable[str]) -> str | None:
     """The candidate closest to `value` (difflib's ratio, ignoring case), if any is close enough."""
-    by_folded = {}
+    by_folded: dict[str, str] = {}
     for candidate in candidates:
         by_folded.setdefault(candidate.casefold(), candidate)
     found = difflib.get_close_matches(value.casefold(), list(by_folded), n=1, cutoff=0.8)

@@ -13,12 +13,13 @@ A year page sits one folder below the entity pages (`conferences/years/…`), so
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 import yaml
 from dataclasses import dataclass
 
-from .catalog import Catalog, Entity
-from .schema import DEFAULT_LANGUAGE
+from .catalog import Catalog
+from .kinds import Conference, Organisation
 
 ORGANISATION_KINDS = ("government-department", "federation", "professional-association", "foundation", "ngo",
                       "un-body")
@@ -36,22 +37,22 @@ class ListingPage:
     number: int                                # the year, or the page's number
 
 
-def upcoming_and_past(conferences: list[Entity], day: dt.date) -> tuple[list[Entity], list[Entity]]:
+def upcoming_and_past(conferences: Iterable[Conference], day: dt.date) -> tuple[list[Conference], list[Conference]]:
     """Upcoming conferences (soonest first) and past ones (most recent first), as of `day`."""
     ordered = sorted(conferences, key=lambda c: (c.data.start, c.id))
     return [c for c in ordered if c.data.end >= day], [c for c in reversed(ordered) if c.data.end < day]
 
 
-def conference_years(conferences: list[Entity]) -> list[int]:
+def conference_years(conferences: Iterable[Conference]) -> list[int]:
     """The years in which the conferences start, most recent first."""
     return sorted({conference.data.start.year for conference in conferences}, reverse=True)
 
 
-def of_year(conferences: list[Entity], year: int) -> list[Entity]:
+def of_year(conferences: Iterable[Conference], year: int) -> list[Conference]:
     return [conference for conference in conferences if conference.data.start.year == year]
 
 
-def first_page(conferences: list[Entity], day: dt.date) -> tuple[list[Entity], list[Entity]]:
+def first_page(conferences: Iterable[Conference], day: dt.date) -> tuple[list[Conference], list[Conference]]:
     """What the first page of a listing shows: every upcoming conference, and the past ones of the most recent
     year that has past conferences."""
     upcoming, past = upcoming_and_past(conferences, day)
@@ -59,11 +60,11 @@ def first_page(conferences: list[Entity], day: dt.date) -> tuple[list[Entity], l
     return upcoming, [conference for conference in past if conference.data.start.year == latest]
 
 
-def with_workshops(catalog: Catalog) -> list[Entity]:
+def with_workshops(catalog: Catalog) -> list[Conference]:
     return [conference for conference in catalog.conferences.values() if catalog.workshops_of(conference.id)]
 
 
-def organisation_order(catalog: Catalog, language: str) -> list[Entity]:
+def organisation_order(catalog: Catalog, language: str) -> list[Organisation]:
     """Every organisation, grouped by kind in ORGANISATION_KINDS order, by name (in `language`) within a kind."""
     unknown = {o.data.kind for o in catalog.organisations.values()} - set(ORGANISATION_KINDS)
     if unknown:
@@ -76,19 +77,14 @@ def organisation_page_count(catalog: Catalog) -> int:
     return max(1, -(-len(catalog.organisations) // ORGANISATIONS_PER_PAGE))
 
 
-def organisations_on_page(catalog: Catalog, language: str, number: int) -> list[Entity]:
+def organisations_on_page(catalog: Catalog, language: str, number: int) -> list[Organisation]:
     start = (number - 1) * ORGANISATIONS_PER_PAGE
     return organisation_order(catalog, language)[start:start + ORGANISATIONS_PER_PAGE]
 
 
-def language_root(language: str) -> str:
-    """Where a language's site starts, relative to the site root: '' for the default language, 'en/' …"""
-    return "" if language == DEFAULT_LANGUAGE else f"{language}/"
-
-
-def listing_url(language: str, uri: str) -> str:
-    """The address of a generated listing page (`conferences/years/2023.md`) in a language, from the site root."""
-    return f"{language_root(language)}{uri.removesuffix('.md')}/"
+def listing_path(uri: str) -> str:
+    """The address of a generated listing page (`conferences/years/2023.md`), from its language's root."""
+    return f"{uri.removesuffix('.md')}/"
 
 
 def year_page_uri(listing: str, year: int) -> str:

@@ -88,15 +88,17 @@ class CalendarFiles:
             components.append(self._vevents[key])
         # The components go inside the calendar's BEGIN/END lines, as icalendar would write them there.
         calendar_end = b"END:VCALENDAR\r\n"
-        return calendar.to_ical().removesuffix(calendar_end) + b"".join(components) + calendar_end
+        head: bytes = calendar.to_ical()
+        return head.removesuffix(calendar_end) + b"".join(components) + calendar_end
 
 
 @cache
 def _time_zone(tzid: str, first_year: int, last_year: int) -> bytes:
     """The VTIMEZONE of `tzid` over whole years: icalendar takes 70 ms to compute one, and the calendars of
     the conferences of one year share it."""
-    return Timezone.from_tzid(tzid, first_date=dt.date(first_year, 1, 1),
-                              last_date=dt.date(last_year, 12, 31)).to_ical()
+    component: bytes = Timezone.from_tzid(tzid, first_date=dt.date(first_year, 1, 1),
+                                          last_date=dt.date(last_year, 12, 31)).to_ical()
+    return component
 
 
 def _vevent(event: Event, language: str, site_url: str, stamp: dt.datetime, text: EventText) -> CalendarEvent:

@@ -27,7 +27,8 @@ _TextLoader.yaml_implicit_resolvers = {
 }
 
 
-class _FastTextLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+# libyaml's loader where PyYAML was built with it: a base chosen at run time, which mypy cannot follow.
+class _FastTextLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """The same loader on libyaml's parser, ten times faster; its error messages are worded differently, so
     a document it cannot read is read again by `_TextLoader` for the message."""
 
@@ -136,7 +137,7 @@ def parse_mapping(text: str, path: str, first_line: int, problems: list[Problem]
     finally:
         loader.dispose()
     try:
-        loader = _TextLoader(text)
+        text_loader = _TextLoader(text)
     except yaml.reader.ReaderError as error:
         character = error.character if isinstance(error.character, int) else ord(error.character)
         problems.append(Problem(path, first_line + text.count("\n", 0, error.position),
@@ -144,8 +145,8 @@ def parse_mapping(text: str, path: str, first_line: int, problems: list[Problem]
                                 "only printable characters: delete the line's end and retype it"))
         return None
     try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
+        node = text_loader.get_single_node()
+        data = text_loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = first_line + (mark.line if mark else 0)
@@ -156,13 +157,13 @@ def parse_mapping(text: str, path: str, first_line: int, problems: list[Problem]
         problems.append(Problem(path, first_line, f"the YAML cannot be read ({error})", "valid YAML"))
         return None
     finally:
-        loader.dispose()
+        text_loader.dispose()
     return _document(node, data, path, first_line, problems)
 
 
 def _document(node: yaml.Node | None, data: Any, path: str, first_line: int,
               problems: list[Problem]) -> SourceDocument | None:
-    if not isinstance(data, dict):
+    if node is None or not isinstance(data, dict):
         problems.append(Problem(path, first_line, "there are no fields here",
                                 "'field: value' lines, as in the examples"))
         return None

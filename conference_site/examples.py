@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from .problems import Problem
+from .yaml_source import Location
 from .schema import LANGUAGE_NAMES, LANGUAGES
 
 TEMPLATES = Path(__file__).parent / "scaffold_templates"
@@ -27,12 +28,12 @@ _MARK = "scaffold-placeholder"
 
 @dataclass(frozen=True)
 class Examples:
-    page_fields: dict[str, dict[tuple[str, ...], str]]  # language → field location → example text
+    page_fields: dict[str, dict[Location, str]]  # language → field location → example text
     body_sentences: dict[str, str]  # language → the body's opening words, as the template writes them
-    data_fields: dict[tuple[str | int, ...], str]  # field location → example address
+    data_fields: dict[Location, str]  # field location → example address
 
 
-def _leaves(value: Any, location: tuple = ()) -> list[tuple[tuple, Any]]:
+def _leaves(value: Any, location: Location = ()) -> list[tuple[Location, Any]]:
     if isinstance(value, dict):
         return [leaf for key, item in value.items() for leaf in _leaves(item, (*location, key))]
     if isinstance(value, list):
@@ -54,14 +55,16 @@ def examples_of(kind: str) -> Examples:
                                  if isinstance(value, str) and _MARK not in value}
         # Its opening words, up to the first ':' or '.': "The page's text:", "نص الصفحة:".
         first_line = next(line for line in body.splitlines() if line.strip())
-        body_sentences[language] = re.match(r"[^.:]*[.:]?", first_line.strip())[0]
+        opening = re.match(r"[^.:]*[.:]?", first_line.strip())
+        assert opening is not None  # the pattern matches any text, if only its empty start
+        body_sentences[language] = opening.group(0)
     data = yaml.safe_load(_template(f"{kind}.yml"))
     data_fields = {location: value for location, value in _leaves(data)
                    if isinstance(value, str) and value.startswith("https://")}
     return Examples(page_fields, body_sentences, data_fields)
 
 
-def _name(location: tuple) -> str:
+def _name(location: Location) -> str:
     return ".".join(str(part) if isinstance(part, str) else f"[{part}]" for part in location).replace(".[", "[")
 
 
@@ -80,7 +83,7 @@ def check_examples(entity: Any, problems: list[Problem]) -> None:
         for location, value in examples.page_fields[language].items():
             if _value_at(data, location) == value:
                 wanted = (f"one sentence describing the source '{location[1]}'" if location[0] == "sources" else
-                          f"this {entity.kind}'s own {location[0].replace('_', ' ')}")
+                          f"this {entity.kind}'s own {str(location[0]).replace('_', ' ')}")
                 problems.append(Problem(translation.path, translation.front_matter.line_of(location),
                                         f"'{_name(location)}' is still the example text \"{value}\" from {command}",
                                         f"{wanted}, in {LANGUAGE_NAMES[language]}"))
@@ -94,7 +97,7 @@ def check_examples(entity: Any, problems: list[Problem]) -> None:
                                     f"\"{sentence} …\""))
 
 
-def _value_at(data: Any, location: tuple) -> Any:
+def _value_at(data: Any, location: Location) -> Any:
     for part in location:
         if isinstance(part, int):
             if not isinstance(data, list) or part >= len(data):

@@ -8,7 +8,8 @@ import zoneinfo
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from .catalog import Catalog, Entity
+from .catalog import Catalog
+from .kinds import Conference, Workshop
 
 
 @dataclass(frozen=True)
@@ -20,8 +21,8 @@ class Event:
     and `end` the day after its last (exclusive, as in iCalendar).
     """
 
-    entity: Entity
-    conference: Entity
+    entity: Conference | Workshop
+    conference: Conference
     start: dt.datetime | dt.date
     end: dt.datetime | dt.date
     days: int
@@ -54,39 +55,44 @@ def site_host(site_url: str) -> str:
     return host
 
 
-def uid(entity: Entity, site_url: str) -> str:
+def uid(entity: Conference | Workshop, site_url: str) -> str:
     """A UID made of the entity's kind and id and the site's host: the same in every build and both languages."""
     return f"{entity.kind}-{entity.id}@{site_host(site_url)}"
 
 
-def conference_event(conference: Entity) -> Event:
+def conference_event(conference: Conference) -> Event:
     data = conference.data
     days = (data.end - data.start).days + 1
     if data.daily_start is None:
         return Event(conference, conference, data.start, data.end + dt.timedelta(days=1), days)
     zone = zoneinfo.ZoneInfo(data.timezone)
+    # The schema takes both daily hours or neither.
+    assert data.daily_end is not None
     return Event(conference, conference, dt.datetime.combine(data.start, data.daily_start, zone),
                  dt.datetime.combine(data.start, data.daily_end, zone), days)
 
 
-def workshop_event(catalog: Catalog, workshop: Entity) -> Event | None:
+def workshop_event(catalog: Catalog, workshop: Workshop) -> Event | None:
     """The workshop's event, or None when its time has not been announced."""
     data = workshop.data
     if data.start is None:
         return None
     conference = catalog.conferences[data.conference]
     zone = zoneinfo.ZoneInfo(conference.data.timezone)
+    # The schema takes both times or neither.
+    assert data.end is not None
     return Event(workshop, conference, data.start.replace(tzinfo=zone), data.end.replace(tzinfo=zone), 1)
 
 
-def timed_workshops(catalog: Catalog, conference: Entity) -> list[Event]:
+def timed_workshops(catalog: Catalog, conference: Conference) -> list[Event]:
     """The conference's workshops whose times are known, in the order they take place."""
-    events = [event for workshop in catalog.workshops_of(conference.id)
-              if (event := workshop_event(catalog, workshop)) is not None]
-    return sorted(events, key=lambda event: (event.start, event.end, event.entity.data.order, event.entity.id))
+    timed = [(workshop, event) for workshop in catalog.workshops_of(conference.id)
+             if (event := workshop_event(catalog, workshop)) is not None]
+    return [event for _, event in sorted(timed, key=lambda pair: (pair[1].start, pair[1].end, pair[0].data.order,
+                                                                  pair[0].id))]
 
 
-def timetable(catalog: Catalog, conference: Entity) -> list[tuple[dt.date, list[Event]]]:
+def timetable(catalog: Catalog, conference: Conference) -> list[tuple[dt.date, list[Event]]]:
     """The timed workshops of a conference grouped by day, earliest first; empty when no time is known."""
     days: dict[dt.date, list[Event]] = {}
     for event in timed_workshops(catalog, conference):
