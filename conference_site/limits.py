@@ -37,8 +37,8 @@ MAX_ORDER = 9999
 FIRST_DAY = dt.date(1924, 8, 1)
 LAST_DAY = dt.date(2077, 11, 16)
 DAYS_SHOWN = f"{FIRST_DAY:%Y-%m-%d} to {LAST_DAY:%Y-%m-%d}"
-# The longest a page may take to be turned into HTML, however it is written: a page within the limits above
-# takes a few milliseconds.
+# The most processor time a page may take to be turned into HTML, however it is written: a page within the
+# limits above takes a few milliseconds, a listing page of a hundred entries well under a second.
 PAGE_SECONDS = 20.0
 
 # Invisible characters that change what a text seems to say: the bidirectional embeddings, overrides and
