@@ -18,10 +18,9 @@ from mkdocs.structure.files import Files
 from conference_site.calendar import FEED_NAME, CalendarFiles, EventText, calendar_file_name
 from conference_site.catalog import Catalog
 from conference_site.events import Event, conference_event, timed_workshops
-from conference_site.generated_files import generated_file
 from conference_site.formatting import country_name
-from conference_site.rendering import build_language, catalog_of, page_file
 
+from mkdocs_glue import build_language, catalog_of, generated_file, page_file
 
 
 def _event_text(event: Event, language: str, catalog: Catalog, files: Files, config: MkDocsConfig) -> EventText:

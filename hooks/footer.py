@@ -11,7 +11,8 @@ from mkdocs.structure.pages import Page
 
 from conference_site.editing import repository
 from conference_site.footer import FOOTER_KEY, site_footer
-from conference_site.rendering import build_language, catalog_of
+
+from mkdocs_glue import build_language, catalog_of
 
 
 def _with_footer(context: dict[str, Any], config: MkDocsConfig) -> dict[str, Any]:

@@ -16,7 +16,8 @@ from mkdocs.structure.files import File, Files
 from conference_site.content_dates import ContentDates
 from conference_site.formatting import arabic_digit_style, country_name, date_range, with_digits
 from conference_site.news_feed import FEED_NAME, FeedItem, rss
-from conference_site.rendering import build_language, catalog_of, page_file
+
+from mkdocs_glue import build_language, catalog_of, page_file
 
 
 # After static-i18n (priority -100) has kept this build's language's pages: their URLs are final then.

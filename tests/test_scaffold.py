@@ -16,7 +16,7 @@ import yaml
 
 from conference_site.check import content_problems
 from conference_site.examples import examples_of
-from conference_site.schema import DATA_MODELS, KIND_FOLDERS, PAGE_MODELS
+from conference_site.kinds import DATA_MODELS, KIND_FOLDERS, PAGE_MODELS
 from conference_site.translations import UP_TO_DATE, statuses
 from editor_tasks import copy_repository, make
 
