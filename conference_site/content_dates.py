@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .catalog import LABELS_FILE, Catalog
+from .kinds import AnyEntity
 
 # The folders whose files are the content: the site's machinery (hooks, templates) does not date a page.
 CONTENT_FOLDERS = ("docs", "data")
@@ -93,7 +94,8 @@ def page_sources(catalog: Catalog, language: str, page_uri: str) -> list[str]:
     entity = catalog.entity_for_page(page_uri)
     if entity is not None:
         return [entity.translations[language].path, entity.data_path]
-    every_entity = [*catalog.conferences.values(), *catalog.workshops.values(), *catalog.organisations.values()]
+    every_entity: list[AnyEntity] = [*catalog.conferences.values(), *catalog.workshops.values(),
+                                     *catalog.organisations.values()]
     return [*(pages[language].path for pages in catalog.general_pages.values()),
             *(entity.translations[language].path for entity in every_entity),
             *(entity.data_path for entity in every_entity), LABELS_FILE]
