@@ -15,19 +15,30 @@ too_old = Python $(PYTHON_NEEDED) or newer is needed: python3 is $(or $(shell py
   (README: Requirements)
 no_venv = python3 cannot make a virtual environment: install python3-venv (README: Requirements)
 
-# The virtual environment, rebuilt whenever requirements.txt changes; one line first if python3 cannot make it.
+# The virtual environment with the build's packages, rebuilt whenever requirements.txt changes; one line first if
+# python3 cannot make it.
+# A .pth file puts this folder on the environment's path, so `import conference_site` finds ./conference_site/ from
+# the hooks, the scripts, the tests and the copies of the site the tests build (which hold no copy of it).
 $(VENV)/installed: requirements.txt
 	$(if $(python3_is_recent),,$(error $(too_old)))
 	$(if $(python3_has_venv),,$(error $(no_venv)))
 	python3 -m venv $(VENV)
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	echo "$(CURDIR)" > "$$($(PYTHON) -c 'import sysconfig; print(sysconfig.get_path("purelib"))')/conference_site.pth"
+	touch $@
+
+# The test tools besides (requirements-test.txt): only `make test` needs them.
+$(VENV)/test-installed: $(VENV)/installed requirements-test.txt
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	touch $@
 
 # The site at http://127.0.0.1:8000/, rebuilt on every save in docs/, data/, overrides/ or hooks/; after a failed
 # build the browser shows the problems until the next good save (scripts/serve.py). PARALLEL=1: build as make
-# build does, one process per language (faster once the site has a few hundred pages).
+# build does, one process per language (faster once the site has a few hundred pages). LANG=en: that language
+# alone (a build of one language costs about half), at its published address /en/.
 serve: $(VENV)/installed
-	$(PYTHON) scripts/serve.py $(if $(PARALLEL),--parallel)
+	$(PYTHON) scripts/serve.py $(if $(PARALLEL),--parallel) \
+	  $(if $(filter command line,$(origin LANG)),--language $(LANG))
 
 # `mkdocs build --strict` with one process per language; site/ is replaced only when the build succeeds.
 # Without a SOURCE_DATE_EPOCH, the time of the last commit: two builds of one commit are byte-identical.
@@ -42,35 +53,36 @@ node_modules/installed: package-lock.json
 # The content alone, as the pull-request check's first step: every problem once, as path:line (GitHub Actions:
 # also as annotations on the pull request's lines and in the job's summary). Plain Python, no build: a second.
 check: $(VENV)/installed
-	@PYTHONPATH=hooks $(PYTHON) -m conference_site check $(if $(GITHUB_ACTIONS),--github)
+	@$(PYTHON) -m conference_site check $(if $(GITHUB_ACTIONS),--github)
 
-# Everything: the content check, then the tests (a content problem stops here, reported once).
-test: $(VENV)/installed node_modules/installed
-	@PYTHONPATH=hooks $(PYTHON) -m conference_site check
+# Everything: the content check, then the tests (a content problem stops here, reported once), mypy --strict on
+# conference_site/ among them (tests/test_typing.py).
+test: $(VENV)/test-installed node_modules/installed
+	@$(PYTHON) -m conference_site check
 	$(PYTHON) -m pytest
 
 .PHONY: translation-status translation-done
 
 # Which English pages no longer match the Arabic page they were translated from.
 translation-status: $(VENV)/installed
-	@PYTHONPATH=hooks $(PYTHON) -m conference_site.translations status
+	@$(PYTHON) -m conference_site.translations status
 
 # After updating an English page from its Arabic: make translation-done PAGE=conferences/<id>.md
 translation-done: $(VENV)/installed
 	@test -n "$(PAGE)" || { echo "Usage: make translation-done PAGE=conferences/<id>.md" >&2; exit 2; }
-	@PYTHONPATH=hooks $(PYTHON) -m conference_site.translations done $(PAGE)
+	@$(PYTHON) -m conference_site.translations done $(PAGE)
 
 .PHONY: new-conference new-workshop new-organisation
 
 # The data file and both pages of a new entity, every field present and commented (CONTRIBUTING.md).
 new-conference: $(VENV)/installed
-	@PYTHONPATH=hooks $(PYTHON) -m conference_site.scaffold conference "$(ID)"
+	@$(PYTHON) -m conference_site.scaffold conference "$(ID)"
 
 new-workshop: $(VENV)/installed
-	@PYTHONPATH=hooks $(PYTHON) -m conference_site.scaffold workshop "$(ID)" --conference "$(CONFERENCE)"
+	@$(PYTHON) -m conference_site.scaffold workshop "$(ID)" --conference "$(CONFERENCE)"
 
 new-organisation: $(VENV)/installed
-	@PYTHONPATH=hooks $(PYTHON) -m conference_site.scaffold organisation "$(ID)"
+	@$(PYTHON) -m conference_site.scaffold organisation "$(ID)"
 
 .PHONY: bench
 

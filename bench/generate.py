@@ -1,6 +1,6 @@
 """A synthetic site of any size: N conferences of 6 workshops each and N/2 organisations, in Arabic and English.
 
-Every file is valid against hooks/conference_site/schema.py and the entities refer to each other as real
+Every file is valid against conference_site/schema.py and the entities refer to each other as real
 content does: conferences name their organisers and partners, workshops their conference and presenters,
 and the page bodies link to the pages they mention. The text is drawn from sentences about social work, in
 the length of the site's real pages, put together from parts so that pages vary as real ones do. The same size
@@ -14,14 +14,11 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import random
-import sys
 from pathlib import Path
 
 import yaml
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
-
-from conference_site.translations import FIELD as TRANSLATED_FROM, source_hash  # noqa: E402
+from conference_site.translations import FIELD as TRANSLATED_FROM, source_hash
 
 WORKSHOPS_PER_CONFERENCE = 6
 # Conferences nine days apart, the last UPCOMING of them after the day the benchmark builds as (TEST_EPOCH,
@@ -161,8 +158,8 @@ def _source(entity_id: str, facts: list[str]) -> list[dict]:
 
 
 def _source_notes(language: str, entity_id: str) -> dict:
-    text = (f"خبر صحفي مُولّد لقياس أداء الموقع (bench-{entity_id}.txt)." if language == "ar"
-            else f"A generated news article for measuring the site's performance (bench-{entity_id}.txt).")
+    text = (f"خبر صحفي مُولّد لقياس أداء الموقع ({entity_id})." if language == "ar"
+            else f"A generated news article for measuring the site's performance ({entity_id}).")
     return {"article": text}
 
 

@@ -6,8 +6,10 @@ For each size N it generates N conferences × 6 workshops and N/2 organisations 
 (bench/generate.py) into a temporary directory together with this repository's configuration, hooks and
 templates, and builds them three ways:
 
-- stock:      the same pages and configuration without the project's hooks and templates (`mkdocs build`);
-- sequential: the project's `mkdocs build --strict`;
+- stock:      the same pages and configuration without the project's hooks and templates (`mkdocs build`,
+              static-i18n building both languages in one process);
+- sequential: the project's `scripts/build.py --sequential` (each language's `mkdocs build --strict` in turn,
+              in one process);
 - parallel:   the project's `scripts/build.py` (one process per language), which `make build` runs.
 
 It prints wall time, peak memory (the resident memory of the build's whole process tree, sampled every
@@ -194,9 +196,12 @@ def describe(file: Path) -> str:
 
 def build_commands(project: Path, site: Path) -> dict[str, list[str]]:
     return {
-        "stock": [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / STOCK_CONFIG), "-d", str(site / "stock")],
-        "sequential": [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"),
-                       "-d", str(site / "sequential")],
+        # Stock static-i18n builds every language in one build (BUILD_ONLY_LOCALE=null: the project's builds
+        # take one language each).
+        "stock": ["env", "BUILD_ONLY_LOCALE=null", sys.executable, "-m", "mkdocs", "build", "-q", "-f",
+                  str(project / STOCK_CONFIG), "-d", str(site / "stock")],
+        "sequential": [sys.executable, str(REPO / "scripts" / "build.py"), "--sequential", "-f",
+                       str(project / "mkdocs.yml"), "-d", str(site / "sequential")],
         "parallel": [sys.executable, str(REPO / "scripts" / "build.py"), "-f", str(project / "mkdocs.yml"),
                      "-d", str(site / "parallel")],
     }

@@ -4,7 +4,7 @@
 
 For each rule (the tables of tests/test_search_normaliser.py: a word and its folded form, or the forms of one
 word that must find each other) it indexes one page per form twice — with Pagefind alone, as the page writes
-the word, and as the site indexes it (hooks/conference_site/search_records.py: the search key of every Arabic
+the word, and as the site indexes it (conference_site/search_records.py: the search key of every Arabic
 word beside the words) — and searches each form in Chromium, as typed (Pagefind alone) or as its key (the
 site's worker sends the key). It prints, per rule, the queries that miss a page of their group.
 """
@@ -20,7 +20,7 @@ from playwright.sync_api import Page, sync_playwright
 
 BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
-sys.path[:0] = [str(REPO / "hooks"), str(REPO / "tests")]
+sys.path.insert(0, str(REPO / "tests"))
 
 from conference_site.search_bundle import SearchBundle  # noqa: E402
 from conference_site.search_keys import search_key  # noqa: E402

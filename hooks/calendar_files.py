@@ -17,8 +17,8 @@ from mkdocs.structure.files import Files
 
 from conference_site.calendar import FEED_NAME, CalendarFiles, calendar_file_name, event_text
 from conference_site.events import Event, conference_event, timed_workshops
-from conference_site.generated_files import generated_file
-from conference_site.rendering import build_language, catalog_of, page_file
+
+from mkdocs_glue import build_language, catalog_of, generated_file, page_file
 
 
 # After static-i18n (priority -100) has kept this build's language's pages: their URLs are final then.

@@ -13,7 +13,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from functools import cache
 from typing import Any
 
 import jinja2
@@ -27,17 +26,21 @@ SCRIPT_TEMPLATES = "partials/javascripts/"
 # A script element without `src` and of no data type: the code a browser runs (JSON and JSON-LD are not run).
 _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\s(?:src|type)=)[^>]*>(?P<code>.*?)</script>", re.DOTALL | re.IGNORECASE)
 
-_state: dict[str, Any] = {"serving": False, "environment": None}
+# The theme's environment and the hashes computed from it, kept on the build's configuration.
+ENVIRONMENT_KEY = "conference_site_policy_environment"
+HASHES_KEY = "conference_site_policy_hashes"
+# The command this process runs, the one fact kept beyond a build: MkDocs tells it once, before any build.
+_command = {"name": "build"}
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
     # `mkdocs serve` adds its own inline live-reload script to every page: a policy would block it.
-    _state["serving"] = command == "serve"
+    _command["name"] = command
 
 
 def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
-    _state["environment"] = env
-    _template_hashes.cache_clear()
+    config[ENVIRONMENT_KEY] = env
+    config[HASHES_KEY] = {}
     return env
 
 
@@ -45,10 +48,8 @@ def _digest(code: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(code.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
-@cache
-def _template_hashes(base_url: str, features: tuple[str, ...], scope: str | None) -> str:
+def _template_hashes(env: jinja2.Environment, base_url: str, features: tuple[str, ...], scope: str | None) -> str:
     """The hashes of the scripts Material's script templates write on a page with this base URL."""
-    env: jinja2.Environment = _state["environment"]
     names = env.list_templates(filter_func=lambda name: name.startswith(SCRIPT_TEMPLATES) and name.endswith(".html"))
     # Only what those templates read: `config.extra.scope` (absent unless configured), the base URL, the features.
     context = {"base_url": base_url, "features": list(features),
@@ -59,12 +60,15 @@ def _template_hashes(base_url: str, features: tuple[str, ...], scope: str | None
 
 
 def _with_policy(context: dict[str, Any], config: MkDocsConfig) -> dict[str, Any]:
-    if _state["serving"]:
+    if _command["name"] == "serve":
         context[POLICY_KEY] = None
         return context
     extra = config.extra
-    context[POLICY_KEY] = {"script_hashes": _template_hashes(
-        context["base_url"], tuple(config.theme.get("features") or ()), extra.get("scope") if extra else None)}
+    key = (context["base_url"], tuple(config.theme.get("features") or ()), extra.get("scope") if extra else None)
+    hashes: dict[tuple[str, tuple[str, ...], str | None], str] = config[HASHES_KEY]
+    if key not in hashes:
+        hashes[key] = _template_hashes(config[ENVIRONMENT_KEY], *key)
+    context[POLICY_KEY] = {"script_hashes": hashes[key]}
     return context
 
 

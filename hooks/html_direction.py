@@ -11,7 +11,8 @@ import re
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-DIRECTIONS = {"ar": "rtl", "en": "ltr"}
+from conference_site import languages
+
 HTML_TAG = re.compile(r'<html lang="(?P<lang>[a-z]{2})"')
 
 
@@ -20,9 +21,9 @@ def _with_direction(output: str, name: str) -> str:
     if match is None:
         raise ValueError(f"{name}: no <html lang=…> tag at the start of the page")
     language = match["lang"]
-    if language not in DIRECTIONS:
+    if language not in languages.BY_CODE:
         raise ValueError(f"{name}: no text direction known for language '{language}'")
-    return f'{output[:match.end()]} dir="{DIRECTIONS[language]}"{output[match.end():]}'
+    return f'{output[:match.end()]} dir="{languages.BY_CODE[language].direction}"{output[match.end():]}'
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:

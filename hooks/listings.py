@@ -3,9 +3,10 @@
 Conferences and workshops: upcoming first (soonest first), then past (most recent first), "today" being the
 build date; the first page holds what is upcoming and the most recent year, a page per year holds the rest, so
 that no page grows with the site (conference_site/listings.py). Organisations: grouped by kind, a page of them at
-a time. The year and page pages are MkDocs generated pages, added before static-i18n sorts the files by language
-so that each has its counterpart in the other language. The home page presents the next conference, or the most
-recent one when none is coming, as a hero above its content (overrides/home.html), then a few more as cards.
+a time. The year and page pages are MkDocs generated pages, added after static-i18n has chosen the build's files,
+at the same address in every language (each language's build adds its own), so that each has its counterparts.
+The home page presents the next conference, or the most recent one when none is coming, as a hero above its
+content (overrides/home.html), then a few more as cards.
 """
 
 from __future__ import annotations
@@ -16,23 +17,26 @@ from typing import Any
 from urllib.parse import urljoin
 
 from markupsafe import Markup
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from conference_site import listings
 from conference_site.calendar import FEED_NAME as CALENDAR_FEED, calendar_file_name
-from conference_site.catalog import Catalog, Entity
+from conference_site.catalog import Catalog
+from conference_site.kinds import Conference, Workshop
 from conference_site.news_feed import FEED_NAME as NEWS_FEED
+from conference_site.headings import headings_after
 from conference_site.home import home_conferences
-from conference_site.rendering import (PageView, build_language, catalog_of, markup, page_file, page_view, render,
-                                       today)
-from conference_site.schema import LANGUAGES
+from conference_site.rendering import PageView, markup, today
+
+from mkdocs_glue import build_language, catalog_of, page_file, page_view, render, with_generated_sections
 
 # Where the home page's hero waits for overrides/home.html: in `page.meta`, the only per-page object both see.
 HERO_KEY = "conference_site_hero"
+
 TITLES = {"conferences": "year_conferences", "workshops": "year_workshops", "organisations": "organisations_page"}
 
 
@@ -50,27 +54,17 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     for page in listings.generated_pages(catalog):
         file = File.generated(config, f"{language}/{page.uri}", inclusion=InclusionLevel.NOT_IN_NAV,
                               content=listings.page_source(**_page_text(catalog, page, language)))
-        file.dest_uri = f"{listings.listing_url(language, page.uri)}index.html"
-        file.alternates = {other: SimpleNamespace(url=listings.listing_url(other, page.uri)) for other in LANGUAGES}
+        file.dest_uri = f"{listings.listing_path(page.uri)}index.html"
         files.append(file)
     return files
 
 
-def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
-    view_uri = page.file.src_uri.split("/", 1)[-1]
-    if view_uri not in {listing.uri for listing in listings.generated_pages(catalog_of(config))}:
-        return context
-    for alternate in getattr(config.extra, "alternate", None) or []:
-        alternate["link"] = listings.listing_url(alternate["lang"], view_uri)
-    return context
-
-
-def _years(view: PageView, listing: str, conferences: list[Entity]) -> list[tuple[str, str, int]]:
+def _years(view: PageView, listing: str, conferences: list[Conference]) -> list[tuple[str, str, int]]:
     return [(view.digits(str(year)), view.href(listings.year_page_uri(listing, year)),
              len(listings.of_year(conferences, year))) for year in listings.conference_years(conferences)]
 
 
-def _workshop_groups(catalog: Catalog, conferences: list[Entity]) -> list[tuple[Entity, list[Entity]]]:
+def _workshop_groups(catalog: Catalog, conferences: list[Conference]) -> list[tuple[Conference, list[Workshop]]]:
     return [(conference, catalog.workshops_of(conference.id)) for conference in conferences]
 
 
@@ -130,4 +124,6 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
             featured_url=urljoin(config.site_url, page_file(files, view.language, home.featured.page_uri).url)))
     general = view.catalog.general_pages.get(view.uri)
     text = general[view.language].fields if general else SimpleNamespace(title=page.meta["title"])
-    return render(config, template, view, text=text, body=markup(html), **context)
+    rendered = render(config, template, view, text=text, body=markup(html), **context)
+    page.toc = with_generated_sections(page.toc, headings_after(rendered, html))
+    return rendered

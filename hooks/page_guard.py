@@ -44,7 +44,7 @@ def _source(page: Page) -> str:
 @event_priority(1000)
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     deadline.start(PAGE_SECONDS, PluginError(
-        f"{_source(page)}: the page took over {PAGE_SECONDS:.0f} seconds to build; expected a page within the "
+        f"{_source(page)}: the page took over {PAGE_SECONDS:.0f} seconds of processor time to build; expected a page within the "
         "limits of CONTRIBUTING.md (section 8, 'Limits'): split it, or simplify what it nests"))
     return markdown
 

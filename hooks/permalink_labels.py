@@ -6,7 +6,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from conference_site.rendering import page_view
+
+from mkdocs_glue import page_view
 
 # The toc extension's default `permalink_title`, which mkdocs.yml keeps so this hook can find it.
 ENGLISH_TITLE = 'title="Permanent link"'

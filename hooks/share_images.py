@@ -16,22 +16,22 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
-from conference_site import formatting
-from conference_site.catalog import Entity
-from conference_site.generated_files import generated_file
-from conference_site.rendering import build_language, catalog_of, page_file
+from conference_site import formatting, languages
 from conference_site.events import site_host
+from conference_site.kinds import Conference
+
+from mkdocs_glue import build_language, catalog_of, generated_file, page_file
 from conference_site.share_image import (SHARE_IMAGE_NAME, SITE_CARD_NAME, ShareText, missing_characters, png, render,
                                          require_raqm, site_card_text)
 
 
-def share_text(conference: Entity, language: str, config: MkDocsConfig) -> ShareText:
+def share_text(conference: Conference, language: str, config: MkDocsConfig) -> ShareText:
     catalog = catalog_of(config)
     data, text = conference.data, conference.text(language)
     separator = catalog.label("list_separator", language)
     digits = formatting.arabic_digit_style(config.extra)
     dates = [formatting.date_range(data.start, data.end, language)]
-    if language == "ar":
+    if languages.language(language).shows_hijri:
         dates.append(formatting.hijri_date_range(data.start, data.end, language))
     return ShareText(title=text.title,
                      lines=(formatting.with_digits(separator.join(dates), language, digits),

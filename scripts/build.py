@@ -1,26 +1,25 @@
-"""Build the site with one process per language, into a new directory that replaces the site only on success.
+"""Build the site, one `mkdocs build --strict` per language, into a new directory that replaces the site only on
+success.
 
-    python scripts/build.py [-f mkdocs.yml] [-d site] [--sequential]
+    python scripts/build.py [-f mkdocs.yml] [-d site] [--sequential] [--language CODE]
 
-`mkdocs build` with mkdocs-static-i18n builds the languages one after another in one process: the default
-language first, then each other language from the plugin's `on_post_build`, every language overwriting the
-theme's assets and static templates (404.html, sitemap.xml) of the one before. Here each language has its own
-worker process that runs that same sequence — the real `mkdocs build --strict` command — but renders only its
-own language's pages: the other languages still go through configuration, files, navigation and static
-templates, so the sitemap, the language links and whatever hooks gather per language are what the sequential
-build has; each language's search bundle is written by the worker rendering it (hooks/search_index.py), and
-Material's own search index, which static-i18n merges, holds no page. The workers' outputs are laid over each
-other in build order (the last language's files win, as in the sequential build): the result is byte for byte
-the site `mkdocs build --strict` writes, and the tests check it.
+Each language is an ordinary `mkdocs build --strict` of that language alone: static-i18n's public
+`build_only_locale` option (mkdocs.yml reads it from BUILD_ONLY_LOCALE) makes the language the build's only one,
+at the root of its output, and hooks/content.py gives the build the address of that language's root as its
+`site_url`. The default language's output is the site; each other language's output becomes its folder (`en/`)
+by one rename. Nothing is shared between the builds but the sources: what a page shows of the other languages
+(hreflang links, the language switcher, the sitemap, the 404 pages) the hooks compute from the catalog and the
+language registry (conference_site/languages.py). By default the builds run in parallel, one process each;
+`--sequential` runs them one after the other in this process. Theme assets are written by every language's
+build, so each language's folder has its own copy (ARCHITECTURE.md, "Build").
 
 Either way the build goes to a temporary directory beside the site directory, which replaces the site
-directory only when every worker succeeded: a failed build leaves the last good site in place.
+directory only when every build succeeded: a failed build leaves the last good site in place.
 """
 
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 import shutil
 import subprocess
@@ -28,28 +27,9 @@ import sys
 import tempfile
 from pathlib import Path
 
+from conference_site import languages
 
-def i18n_settings(config_file: Path) -> dict:
-    """The configuration of the static-i18n plugin."""
-    from mkdocs.utils import yaml_load
-
-    with config_file.open(encoding="utf-8") as stream:
-        config = yaml_load(stream)
-    for plugin in config.get("plugins", []):
-        if isinstance(plugin, dict) and "i18n" in plugin:
-            return plugin["i18n"]
-    raise SystemExit(f"{config_file}: no i18n plugin with languages; this build runs one process per language")
-
-
-def build_languages(i18n: dict) -> list[str]:
-    """The languages static-i18n builds, in its build order: the default language first."""
-    built = [language for language in i18n["languages"] if language.get("build", True)]
-    default = [language["locale"] for language in built if language.get("default")]
-    return default + [language["locale"] for language in built if not language.get("default")]
-
-
-def mkdocs_command(config_file: Path, site_dir: Path) -> list[str]:
-    return ["build", "--strict", "-f", str(config_file), "-d", str(site_dir)]
+LOCALE_VARIABLE = "BUILD_ONLY_LOCALE"
 
 
 def run_mkdocs(arguments: list[str]) -> int:
@@ -69,117 +49,49 @@ def run_mkdocs(arguments: list[str]) -> int:
     return 0
 
 
-def run_worker(language: str, config_file: Path, site_dir: Path) -> int:
-    """Run `mkdocs build --strict`, rendering only the pages of `language` (in this process)."""
-    from mkdocs.commands import build as build_module
-    from mkdocs.structure.files import Files
-
-    populate_page, build_page, build_site = build_module._populate_page, build_module._build_page, build_module.build
-    get_navigation = build_module.get_navigation
-    navigation_pages: set[int] = set()
-    i18n_plugin = []  # the static-i18n plugin, once the command has loaded the configuration
-
-    def renders() -> bool:
-        """Whether the language static-i18n is building now is this worker's."""
-        return i18n_plugin[0].current_language == language
-
-    def navigation_noting_its_pages(files, config):
-        navigation = get_navigation(files, config)
-        navigation_pages.clear()
-        navigation_pages.update(id(page) for page in navigation.pages)
-        return navigation
-
-    def populate_only_this_language(page, config, files, dirty=False):
-        if renders():
-            populate_page(page, config, files, dirty)
-        elif id(page) in navigation_pages:
-            # The navigation shows the titles of its pages, also on the static templates (404.html) that each
-            # language's build writes: read them as the page's own build does, from its front matter.
-            page.read_source(config)
-
-    copy_static_files = Files.copy_static_files
-
-    def copy_only_this_language(files, *args, **kwargs):
-        # The theme's assets and the generated files of a language are written by the worker rendering it (the
-        # same bytes): the others need not make them (hooks/conference_site/generated_files.py).
-        if renders():
-            copy_static_files(files, *args, **kwargs)
-
-    def build_only_this_language(page, config, doc_files, nav, *args, **kwargs):
-        if renders():
-            build_page(page, config, doc_files, nav, *args, **kwargs)
-        else:
-            # static-i18n's page event leaves the language links of the last page built in the configuration,
-            # where the next language's static templates (404.html) read them: leave them as it does.
-            config.plugins["i18n"].on_page_context({}, page=page, config=config, nav=nav)
-
-    def reported_by_this_worker(record: logging.LogRecord) -> bool:
-        # Going through another language's build, a worker would say again what that language's worker says (the
-        # translation summary, where it builds to); its warnings still count, for strict mode.
-        return renders() or record.levelno >= logging.WARNING
-
-    def build_from_this_language(config, **kwargs):
-        i18n = config.plugins["i18n"]
-        i18n_plugin[:] = [i18n]
-        for handler in logging.getLogger("mkdocs").handlers:
-            handler.addFilter(reported_by_this_worker)
-        if i18n.building:
-            # static-i18n building another language from within the first one's build.
-            build_site(config, **kwargs)
-            return
-        if language == i18n.default_language:
-            # The default language is built first: the languages after it are the other workers' business.
-            i18n.building = True
-        build_site(config, **kwargs)
-
-    build_module.get_navigation = navigation_noting_its_pages
-    build_module._populate_page = populate_only_this_language
-    Files.copy_static_files = copy_only_this_language
-    build_module._build_page = build_only_this_language
-    # The command calls `build.build`, and so does static-i18n for the languages after the first.
-    build_module.build = build_from_this_language
-    return run_mkdocs(mkdocs_command(config_file, site_dir))
+def build_language(code: str, config_file: Path, site_dir: Path) -> int:
+    """`mkdocs build --strict` of the language `code` alone, into `site_dir`, in this process."""
+    os.environ[LOCALE_VARIABLE] = code
+    return run_mkdocs(["build", "--strict", "-f", str(config_file), "-d", str(site_dir)])
 
 
-def lay_over(source: Path, destination: Path) -> None:
-    """Move every file of `source` into `destination`, replacing what is there."""
-    for directory, _, names in os.walk(source):
-        target = destination / Path(directory).relative_to(source)
-        target.mkdir(parents=True, exist_ok=True)
-        for name in names:
-            os.replace(Path(directory) / name, target / name)
+def output_of(code: str, scratch: Path) -> Path:
+    return scratch / f"site-{code}"
 
 
-def build_parallel(config_file: Path, output: Path, scratch: Path) -> int:
-    languages = build_languages(i18n_settings(config_file))
-    worker_dirs = [scratch / f"worker-{language}" for language in languages]
-    logs = [scratch / f"worker-{language}.log" for language in languages]
-    workers = []
-    for language, directory, log in zip(languages, worker_dirs, logs):
+def assemble(codes: list[str], scratch: Path, output: Path) -> None:
+    """The default language's output becomes the site, each other language's output its folder."""
+    for code in codes:
+        root = languages.language(code).root
+        os.replace(output_of(code, scratch), output / root if root else output)
+
+
+def build_parallel(codes: list[str], config_file: Path, scratch: Path) -> int:
+    logs = [scratch / f"build-{code}.log" for code in codes]
+    builds = []
+    for code, log in zip(codes, logs):
         with log.open("wb") as stream:
-            workers.append(subprocess.Popen(
-                [sys.executable, __file__, "--worker", language, "-f", str(config_file), "-d", str(directory)],
-                stdout=stream, stderr=subprocess.STDOUT, cwd=config_file.parent))
-    # As the sequential build does, report the languages in build order and stop at the first that fails.
-    for index, (worker, log) in enumerate(zip(workers, logs)):
-        worker.wait()
+            builds.append(subprocess.Popen(
+                [sys.executable, __file__, "--in-process", code, "-f", str(config_file), "-d",
+                 str(output_of(code, scratch))], stdout=stream, stderr=subprocess.STDOUT, cwd=config_file.parent))
+    # Report the languages in the registry's order and stop at the first that fails.
+    for index, (build, log) in enumerate(zip(builds, logs)):
+        build.wait()
         sys.stderr.write(log.read_text(encoding="utf-8", errors="replace"))
-        if worker.returncode != 0:
-            for later in workers[index + 1:]:
+        if build.returncode != 0:
+            for later in builds[index + 1:]:
                 later.kill()
                 later.wait()
-            return worker.returncode
-    # The first language's tree becomes the site as it is (one rename, not one per file); the others are laid over it.
-    first, *later = worker_dirs
-    os.replace(first, output)
-    for directory in later:
-        lay_over(directory, output)
+            return build.returncode
     return 0
 
 
-def build_sequential(config_file: Path, output: Path) -> int:
-    return subprocess.run([sys.executable, __file__, "--in-process", "-f", str(config_file), "-d", str(output)],
-                          cwd=config_file.parent).returncode
+def build_sequential(codes: list[str], config_file: Path, scratch: Path) -> int:
+    for code in codes:
+        status = build_language(code, config_file, output_of(code, scratch))
+        if status != 0:
+            return status
+    return 0
 
 
 def replace_directory(new: Path, old: Path, scratch: Path) -> None:
@@ -194,26 +106,29 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"))
     parser.add_argument("-d", "--site-dir", type=Path, help="where the site goes (default: site/ beside mkdocs.yml)")
-    parser.add_argument("--sequential", action="store_true", help="one process, as `mkdocs build --strict`")
-    parser.add_argument("--worker", metavar="LANGUAGE", help=argparse.SUPPRESS)
-    parser.add_argument("--in-process", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--sequential", action="store_true", help="the languages one after the other, in one process")
+    parser.add_argument("--language", choices=languages.CODES,
+                        help="this language alone (its folder of the site; `make serve LANG=…`)")
+    parser.add_argument("--in-process", metavar="LANGUAGE", choices=languages.CODES, help=argparse.SUPPRESS)
     arguments = parser.parse_args()
     config_file = arguments.config_file.resolve()
     site_dir = (arguments.site_dir or config_file.parent / "site").resolve()
-    if arguments.worker:
-        return run_worker(arguments.worker, config_file, site_dir)
     if arguments.in_process:
-        return run_mkdocs(mkdocs_command(config_file, site_dir))
+        return build_language(arguments.in_process, config_file, site_dir)
+    codes = [arguments.language] if arguments.language else list(languages.CODES)
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     # Beside the site directory, so that the finished site is moved into place, not copied.
     scratch = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-", dir=site_dir.parent))
     try:
+        status = (build_sequential if arguments.sequential or len(codes) == 1 else build_parallel)(
+            codes, config_file, scratch)
+        if status != 0:
+            return status
         output = scratch / "site"
-        status = build_sequential(config_file, output) if arguments.sequential else \
-            build_parallel(config_file, output, scratch)
-        if status == 0:
-            replace_directory(output, site_dir, scratch)
-        return status
+        output.mkdir()
+        assemble(codes, scratch, output)
+        replace_directory(output, site_dir, scratch)
+        return 0
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 

@@ -24,9 +24,7 @@ from PIL import Image
 from playwright.sync_api import sync_playwright
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "hooks"))
-
-from conference_site.catalog import load_catalog  # noqa: E402
+from conference_site.catalog import load_catalog
 
 OUTPUT = REPO / ".github" / "screenshots"
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")

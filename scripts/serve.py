@@ -1,6 +1,6 @@
 """`make serve`: the site at http://127.0.0.1:8000/, rebuilt whenever a file is saved, with its problems on screen.
 
-    python scripts/serve.py [-f mkdocs.yml] [-a 127.0.0.1:8000] [--parallel]
+    python scripts/serve.py [-f mkdocs.yml] [-a 127.0.0.1:8000] [--parallel] [--language CODE]
 
 MkDocs 1.6.1's `mkdocs serve` does not fit an editor's loop: it watches docs/ and mkdocs.yml but not data/; a
 failed first build ends it; after a failed rebuild it logs "The server will appear stuck until build errors are
@@ -9,8 +9,9 @@ languages in one process. This server instead:
 
 - builds with scripts/build.py into a new folder — `mkdocs build --strict` in one process, or with
   `--parallel` (`make serve PARALLEL=1`) one process per language as `make build` does, which pays for its
-  processes' start-up once a site has a few hundred pages — and serves the last good build, as GitHub Pages
-  serves it (404.html for an address that does not exist);
+  processes' start-up once a site has a few hundred pages; with `--language en` (`make serve LANG=en`) that
+  language alone, at its published address (/en/) — and serves the last good build, as GitHub Pages serves it
+  (404.html for an address that does not exist);
 - watches docs/, data/ (the labels too), overrides/, hooks/ and mkdocs.yml, and builds again once the saving
   has stopped for a moment (a change saved during a build starts another after it);
 - after a failed build, answers every page with the problems (`path:line: …`, as `make check` prints them), its
@@ -41,6 +42,8 @@ from urllib.parse import parse_qs, urlsplit
 
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
+
+from conference_site import languages
 
 WATCHED = ("docs", "data", "overrides", "hooks", "mkdocs.yml")
 QUIET = 0.2  # seconds without a save before building: an editor's "save all" is one build
@@ -131,9 +134,11 @@ class Site:
 class Builder:
     """Builds the project whenever a watched file changes, one build at a time, into a new folder each time."""
 
-    def __init__(self, config_file: Path, site_url: str, site: Site, scratch: Path, parallel: bool) -> None:
+    def __init__(self, config_file: Path, site_url: str, site: Site, scratch: Path, parallel: bool,
+                 language: str | None) -> None:
         self.config_file = config_file
         self.parallel = parallel
+        self.language = language
         self.site_url = site_url
         self.site = site
         self.scratch = scratch
@@ -152,13 +157,15 @@ class Builder:
         env.pop("SOURCE_DATE_EPOCH", None)
         started = time.monotonic()
         command = [sys.executable, str(Path(__file__).with_name("build.py")), "-f", str(self.config_file), "-d",
-                   str(target), *([] if self.parallel else ["--sequential"])]
+                   str(target), *([] if self.parallel else ["--sequential"]),
+                   *(["--language", self.language] if self.language else [])]
         result = subprocess.run(command, cwd=self.config_file.parent, env=env, capture_output=True, text=True)
         took = time.monotonic() - started
         previous = self.site.root
         if result.returncode == 0:
             self.site.publish(target, [])
-            print(f"Built in {took:.1f} s: {self.site_url}", flush=True)
+            home = self.site_url + (languages.language(self.language).root if self.language else "")
+            print(f"Built in {took:.1f} s: {home}", flush=True)
             if previous is not None:
                 shutil.rmtree(previous, ignore_errors=True)
         else:
@@ -221,7 +228,8 @@ def handler_for(site: Site):
             site.wait_for_first_build()
             with site.changed:
                 root, problems, generation = site.root, site.problems, site.generation
-            language = "en" if path == "/en" or path.startswith("/en/") else "ar"
+            language = next((language.code for language in languages.REGISTRY if language.root and
+                             f"{path}/".startswith(f"/{language.root}")), languages.DEFAULT.code)
             is_page = path.endswith(("/", ".html")) or "." not in path.rsplit("/", 1)[-1]
             if problems and is_page:
                 self.reply(HTTPStatus.OK, "text/html; charset=utf-8", problems_page(language, problems, generation))
@@ -268,6 +276,7 @@ def main() -> int:
     parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"))
     parser.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT")
     parser.add_argument("--parallel", action="store_true", help="one build process per language, as make build")
+    parser.add_argument("--language", choices=languages.CODES, help="build and serve this language alone")
     arguments = parser.parse_args()
     config_file = arguments.config_file.resolve()
     project = config_file.parent
@@ -276,7 +285,7 @@ def main() -> int:
     server.daemon_threads = True
     site_url = f"http://{host}:{server.server_port}/"
     scratch = Path(tempfile.mkdtemp(prefix="serve-"))
-    builder = Builder(config_file, site_url, site, scratch, arguments.parallel)
+    builder = Builder(config_file, site_url, site, scratch, arguments.parallel, arguments.language)
     observer = Observer()
     handler = ChangeHandler(project, builder)
     for name in WATCHED:

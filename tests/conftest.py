@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
-import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -23,12 +22,10 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, Page, sync_playwright
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
-
-from conference_site.catalog import Catalog, load_catalog  # noqa: E402
-from conference_site.check import content_problems  # noqa: E402
-from conference_site.problems import Problem  # noqa: E402
-from site_builder import REPO, build, make_fixture_site  # noqa: E402
+from conference_site.catalog import Catalog, load_catalog
+from conference_site.check import content_problems
+from conference_site.problems import Problem
+from site_builder import REPO, build, make_fixture_site
 
 REAL_SITE_FIXTURES = frozenset({"project", "catalog", "site", "site_url"})
 _content_problems: list[Problem] = []

@@ -23,7 +23,7 @@ def copy_repository(destination: Path, *fixture_layers: str, content: Path = REP
         copy_machinery(destination)
         copy_content(content, destination)
     shutil.copytree(REPO / "scripts", destination / "scripts", ignore=shutil.ignore_patterns("__pycache__"))
-    for name in ("Makefile", "requirements.txt"):
+    for name in ("Makefile", "requirements.txt", "requirements-test.txt"):
         shutil.copy2(REPO / name, destination / name)
     return destination
 

@@ -10,7 +10,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures"
-# The site's machinery: everything a copy of the site needs besides its content.
+# The site's machinery: everything a copy of the site needs besides its content. The Python package
+# conference_site/ is not copied: the copy's hooks import this repository's, which the environment's .pth file
+# (Makefile, .venv/installed) puts on the path, as an installed library would be.
 MACHINERY = ("mkdocs.yml", "hooks", "overrides", "data/labels.yml")
 # 2023-05-01: on the sample fixture site (tests/fixtures/sample/) the Lakeside congress (21–24 May 2023) and the
 # Spring forum (2030) are then upcoming and the Harbour conference (26–27 April 2023) past.

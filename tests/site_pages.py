@@ -7,8 +7,9 @@ import gzip
 import json
 from pathlib import Path, PurePosixPath
 
-from conference_site.catalog import Catalog, Entity
-from conference_site.schema import KIND_FOLDERS
+from conference_site.catalog import Catalog
+from conference_site.kinds import AnyEntity, Conference
+from conference_site.kinds import KIND_FOLDERS
 from site_builder import TEST_EPOCH
 
 LANGUAGES = ("ar", "en")
@@ -17,6 +18,12 @@ DIRECTION = {"ar": "rtl", "en": "ltr"}
 SITE_URL = "http://127.0.0.1:8000/"
 # The day the tests' builds take as today (SOURCE_DATE_EPOCH, tests/site_builder.py).
 TEST_DAY = dt.datetime.fromtimestamp(int(TEST_EPOCH), dt.timezone.utc).date()
+
+
+def as_read(text: str) -> str:
+    """A page's text as a reader reads it: the no-break spaces and word joiners that keep a date or a label on one
+    line (conference_site.formatting.unbreakable_date) read as the spaces and nothing they stand for."""
+    return text.replace("\u2060", "").replace("\u00a0", " ")
 
 
 def source_pages(project: Path) -> list[str]:
@@ -35,7 +42,7 @@ def url_of(page_uri: str, language: str) -> str:
     return f"{LANGUAGE_PREFIX[language]}{folder}"
 
 
-def entity_url(entity: Entity, language: str) -> str:
+def entity_url(entity: AnyEntity, language: str) -> str:
     return f"{LANGUAGE_PREFIX[language]}{KIND_FOLDERS[entity.kind]}/{entity.id}/"
 
 
@@ -43,7 +50,7 @@ def hrefs(element) -> list[str]:
     return [a["href"] for a in element.select("a[href]")]
 
 
-def upcoming_and_past(catalog: Catalog, today: dt.date = TEST_DAY) -> tuple[list[Entity], list[Entity]]:
+def upcoming_and_past(catalog: Catalog, today: dt.date = TEST_DAY) -> tuple[list[Conference], list[Conference]]:
     """The conferences still to come (soonest first) and those over (latest first) on `today`."""
     by_start = sorted(catalog.conferences.values(), key=lambda conference: (conference.data.start, conference.id))
     return ([conference for conference in by_start if conference.data.end >= today],

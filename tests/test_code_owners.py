@@ -11,7 +11,7 @@ from site_builder import REPO
 
 MAINTAINERS = "@social-work-conferences/maintainers"
 MACHINERY = ["scripts/build.py", "pyproject.toml", "package.json", "package-lock.json", "requirements.txt",
-             "data/labels.yml", "hooks/content.py", "hooks/conference_site/schema.py", "overrides/main.html",
+             "data/labels.yml", "hooks/content.py", "conference_site/schema.py", "overrides/main.html",
              "mkdocs.yml", ".github/workflows/pr-check.yml", ".github/CODEOWNERS", "Makefile", ".ci/run",
              "tests/conftest.py", "bench/run.py"]
 CONTENT = ["docs/ar/index.md", "docs/en/conferences/x.md", "docs/en/images/hall.png", "data/conferences/x.yml",

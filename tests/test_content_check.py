@@ -44,6 +44,11 @@ def test_the_base_fixture_has_no_problem(base: Path) -> None:
 
 
 SLIPS = {
+    "a source described by its file name, which readers would see": (
+        EN_PAGE, "  notice: A test notice.", "  notice: A test notice (fixture.txt).",
+        f"{EN_PAGE}:9: the description of source 'notice' names the file fixture.txt, which readers do not see; "
+        "expected the source described as a reader knows it (a news article, a public page); the file name stays "
+        f"in {CONFERENCE}"),
     "a Doha conference left on Dubai's time zone": (
         CONFERENCE, "timezone: Asia/Qatar", "timezone: Asia/Dubai",
         f"{CONFERENCE}:5: 'timezone' is 'Asia/Dubai' (not a time zone of Qatar (QA), the conference's country); "
@@ -94,7 +99,7 @@ SLIPS = {
         f"{CONFERENCE}:14: sources[0] names the unknown fact 'strat' (did you mean start?); expected field names "
         "of a conference: address, body, call_for_papers, city, country, daily_end, daily_start, dates, edition, end, "
         "livestream, organisations, programme_pdf, public, recordings, registration, slogan, start, summary, themes, "
-        "timezone, title, venue, venue_name, website, workshops"),
+        "themes_note, timezone, title, venue, venue_name, website, workshops"),
     "the scaffold's example title left in": (
         EN_PAGE, "title: Spring Forum 2030", "title: The conference's full name",
         f"{EN_PAGE}:2: 'title' is still the example text \"The conference's full name\" from make new-conference; "
@@ -195,6 +200,6 @@ def test_the_check_runs_without_mkdocs(base: Path) -> None:
     script = ("import sys; from conference_site.__main__ import COMMANDS; status = COMMANDS['check'](['--root', "
               f"{str(base)!r}]); print(sorted({{name.split('.')[0] for name in sys.modules}} & "
               "{'mkdocs', 'material', 'mkdocs_static_i18n'}), status)")
-    result = subprocess.run([sys.executable, "-c", script], cwd=REPO, env={"PYTHONPATH": str(REPO / "hooks")},
+    result = subprocess.run([sys.executable, "-c", script], cwd=REPO, 
                             capture_output=True, text=True, timeout=60)
     assert result.stdout.strip() == "[] 0", result.stdout + result.stderr

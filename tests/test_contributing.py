@@ -10,7 +10,8 @@ import re
 
 import pytest
 
-from conference_site.schema import DATA_MODELS, KINDS, PAGE_MODELS, GeneralPage, fact_names
+from conference_site.kinds import DATA_MODELS, KINDS, PAGE_MODELS, fact_names
+from conference_site.schema import GeneralPage
 from site_builder import REPO
 
 GUIDES = {"en": REPO / "CONTRIBUTING.md", "ar": REPO / "CONTRIBUTING.ar.md"}

@@ -14,7 +14,7 @@ from conference_site.catalog import Catalog
 from conference_site.formatting import date_range, hijri_date_range
 from conftest import BuiltSite
 from site_builder import build
-from site_pages import LANGUAGE_PREFIX, LANGUAGES, entity_url
+from site_pages import DIRECTION, LANGUAGE_PREFIX, LANGUAGES, as_read, entity_url
 from test_broken_content import make_site
 
 HARBOUR = "conferences/harbour-conference-2023/"
@@ -22,24 +22,28 @@ HARBOUR = "conferences/harbour-conference-2023/"
 
 def test_arabic_conference_page_gives_the_hijri_date_beside_the_gregorian(sample_site: BuiltSite) -> None:
     dates = sample_site.html(HARBOUR).select_one("article .cs-dates")
-    assert dates.select_one(".cs-gregorian").get_text() == "26–27 أبريل 2023"
+    # No line break after a number or around the dash: no-break spaces and word joiners.
+    assert dates.select_one(".cs-gregorian").get_text() == "26\u2060–\u206027\u00a0أبريل 2023"
     # 26–27 April 2023 is 6–7 Shawwal 1444 by the Umm al-Qura calendar.
-    assert dates.select_one(".cs-hijri").get_text() == "6–7 شوال 1444 هـ"
-    assert dates.get_text() == "26–27 أبريل 2023 (6–7 شوال 1444 هـ)"
+    assert dates.select_one(".cs-hijri").get_text() == "6\u2060–\u20607\u00a0شوال 1444\u00a0هـ"
+    assert as_read(dates.get_text()) == "26–27 أبريل 2023 (6–7 شوال 1444 هـ)"
 
 
 def test_english_pages_write_the_month_in_full_without_hijri(sample_site: BuiltSite) -> None:
     dates = sample_site.html(f"en/{HARBOUR}").select_one("article .cs-dates")
-    assert dates.get_text() == "26–27 April 2023"
+    assert dates.get_text() == "26\u2060–\u206027\u00a0April 2023"
     assert dates.select_one(".cs-hijri") is None
 
 
-@pytest.mark.parametrize("language,zone", [("ar", "توقيت الخليج"), ("en", "Gulf Standard Time")])
-def test_opening_hours_name_the_venue_time_zone(sample_site: BuiltSite, language: str, zone: str) -> None:
-    prefix = "" if language == "ar" else "en/"
-    hours = sample_site.html(f"{prefix}{HARBOUR}").select_one("article .cs-hours")
-    assert hours.select_one(".cs-time-zone").get_text() == f"{zone}{'، ' if language == 'ar' else ', '}UTC+4"
-    assert "09:00–14:00" in hours.get_text()
+# The venue's time by its city, as a local reader names it, not CLDR's region («توقيت الخليج», "Gulf Standard Time").
+@pytest.mark.parametrize("language,hours_text", [("ar", "09:00–14:00 يوميًا، توقيت عجمان (UTC+4)"),
+                                                 ("en", "09:00–14:00 daily, Ajman time (UTC+4)")])
+def test_opening_hours_name_the_venue_time_by_its_city(sample_site: BuiltSite, language: str,
+                                                       hours_text: str) -> None:
+    hours = sample_site.html(f"{LANGUAGE_PREFIX[language]}{HARBOUR}").select_one("article .cs-hours")
+    assert as_read(hours.get_text()) == hours_text
+    # In the page's direction: on an Arabic page the start comes first for a reader reading from the right.
+    assert hours.select_one("bdi.cs-time-range")["dir"] == DIRECTION[language]
 
 
 @pytest.mark.parametrize("start,end,language,gregorian,hijri", [
@@ -49,6 +53,9 @@ def test_opening_hours_name_the_venue_time_zone(sample_site: BuiltSite, language
     (dt.date(2023, 12, 30), dt.date(2024, 1, 2), "en", "30 December 2023\u2009–\u20092 January 2024",
      "17–20 Jumada al-Akhirah 1445 AH"),
     (dt.date(2023, 4, 29), dt.date(2023, 4, 29), "ar", "29 أبريل 2023", "9 شوال 1444 هـ"),
+    # After a number, the genitive: «ذي القعدة», «ذي الحجة» (hijridate names the months in the nominative).
+    (dt.date(2023, 5, 21), dt.date(2023, 5, 24), "ar", "21–24 مايو 2023", "1–4 ذي القعدة 1444 هـ"),
+    (dt.date(2023, 6, 19), dt.date(2023, 6, 20), "ar", "19–20 يونيو 2023", "1–2 ذي الحجة 1444 هـ"),
 ])
 def test_date_ranges_follow_cldr_patterns(start: dt.date, end: dt.date, language: str, gregorian: str,
                                           hijri: str) -> None:
@@ -71,10 +78,11 @@ def test_arabic_indic_digits_setting_changes_arabic_pages_only(tmp_path: Path) -
     site = BuiltSite(tmp_path / "site", result.stderr)
     arabic = site.html("conferences/spring-forum-2030/").select_one("article")
     # 10–11 April 2030 is 7–8 Dhu al-Hijjah 1451 (Eid al-Adha, 10 Dhu al-Hijjah, falls on 13 April 2030).
-    assert arabic.select_one(".cs-dates").get_text() == "١٠–١١ أبريل ٢٠٣٠ (٧–٨ ذو الحجة ١٤٥١ هـ)"
+    # «ذي الحجة», genitive after a number.
+    assert as_read(arabic.select_one(".cs-dates").get_text()) == "١٠–١١ أبريل ٢٠٣٠ (٧–٨ ذي الحجة ١٤٥١ هـ)"
     assert "٠٩:٠٠–١٣:٠٠" in arabic.select_one(".cs-hours").get_text()
     english = site.html("en/conferences/spring-forum-2030/").select_one("article")
-    assert english.select_one(".cs-dates").get_text() == "10–11 April 2030"
+    assert as_read(english.select_one(".cs-dates").get_text()) == "10–11 April 2030"
 
 
 def test_unknown_digit_setting_fails_the_build_with_a_clear_message(tmp_path: Path) -> None:
@@ -90,7 +98,7 @@ def test_unknown_digit_setting_fails_the_build_with_a_clear_message(tmp_path: Pa
 def test_conference_cards_give_the_dates_with_the_hijri_date_in_arabic(sample_site: BuiltSite, prefix: str,
                                                                       dates: str) -> None:
     card = sample_site.html(f"{prefix}conferences/").select_one(".cs-past .cs-card__meta")
-    assert card.get_text().startswith(f"{dates} · ")
+    assert as_read(card.get_text()).startswith(f"{dates} · ")
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -103,4 +111,4 @@ def test_every_conference_card_gives_the_dates_of_its_page(site: BuiltSite, cata
         expected = date_range(conference.data.start, conference.data.end, language)
         if language == "ar":
             expected += f" ({hijri_date_range(conference.data.start, conference.data.end, language)})"
-        assert page_dates.get_text() == expected
+        assert as_read(page_dates.get_text()) == expected

@@ -63,13 +63,24 @@ def test_every_page_has_absolute_reciprocal_hreflang_and_canonical(site: BuiltSi
             assert alternates(site.html(other_url.removeprefix(SITE_URL)))[language] == own
 
 
+def described_by(description: str, summary: str) -> bool:
+    """The description is the summary, or, for a summary over 160 characters, its words up to a word's end within
+    160 characters, followed by an ellipsis."""
+    if description == summary:
+        return len(summary) <= 160
+    kept = description.removesuffix("…")
+    return (description.endswith("…") and len(description) <= 160 and summary.startswith(kept)
+            and summary[len(kept)] in " \t,;:.-–—،؛" and len(kept) > 100)
+
+
 def test_every_page_describes_itself_with_its_summary(site: BuiltSite, project: Path,
                                                      catalog: Catalog) -> None:
     for language, page_uri in every_page(project):
         page = site.html(url_of(page_uri, language))
         summary = front_matter(catalog, language, page_uri).summary
-        assert page.select_one('head meta[name="description"]')["content"] == summary, page_uri
-        assert page.select_one('head meta[property="og:description"]')["content"] == summary
+        description = page.select_one('head meta[name="description"]')["content"]
+        assert described_by(description, summary), (page_uri, description)
+        assert page.select_one('head meta[property="og:description"]')["content"] == description
         assert page.select_one('head meta[property="og:locale"]')["content"] == OG_LOCALES[language]
         other = "en" if language == "ar" else "ar"
         assert [meta["content"] for meta in page.select('head meta[property="og:locale:alternate"]')] == [
@@ -133,9 +144,10 @@ def test_every_workshop_is_an_event_inside_its_conference(site: BuiltSite, catal
         conference_page = structured_data(site.html(super_event["url"].removeprefix(SITE_URL)))
         assert super_event["@id"] == conference_page["@id"]
         assert super_event["name"] == conference_page["name"]
-        # A session's time only when its data gives one: none is invented.
+        # A session's time only when its data gives one: none is invented. Without one, its conference's days.
         if workshop.data.start is None:
-            assert "startDate" not in data, workshop.id
+            assert (data["startDate"], data["endDate"]) == (conference.data.start.isoformat(),
+                                                            conference.data.end.isoformat()), workshop.id
         else:
             zone = zoneinfo.ZoneInfo(conference.data.timezone)
             assert data["startDate"] == workshop.data.start.replace(tzinfo=zone).isoformat()
@@ -183,6 +195,58 @@ def test_all_day_conference_has_dates_without_time_and_its_website(sample_site: 
         {"@type": "Organization", "name": "الاتحاد العالمي", "url": SITE_URL + "organisations/world-federation/",
          "alternateName": "WF"},
         {"@type": "Organization", "name": "جمعية براغ", "url": "https://society.example.net/"}]
+
+
+def google_event_problems(node: dict) -> list[str]:
+    """What Google's Event rich result would refuse or miss in a schema.org Event: its required properties (name,
+    startDate, location with a name and an address), and the recommended ones the site always knows."""
+    problems = [name for name in ("name", "startDate", "endDate", "location", "eventStatus", "eventAttendanceMode",
+                                  "image", "description") if not node.get(name)]
+    location = node.get("location") or {}
+    if location.get("@type") != "Place" or not location.get("name") or not location.get("address"):
+        problems.append("location: a Place with a name and an address")
+    for name in ("startDate", "endDate"):
+        if node.get(name):
+            try:
+                (dt.datetime if "T" in node[name] else dt.date).fromisoformat(node[name])
+            except ValueError:
+                problems.append(f"{name}: an ISO 8601 date")
+    if not all(isinstance(url, str) and url.startswith(SITE_URL) for url in node.get("image") or [None]):
+        problems.append("image: absolute addresses on the site")
+    return problems
+
+
+def events_of(site: BuiltSite, project: Path) -> list[tuple[str, dict]]:
+    found = []
+    for language, page_uri in every_page(project):
+        for script in site.html(url_of(page_uri, language)).select('script[type="application/ld+json"]'):
+            data = json.loads(script.string)
+            if data.get("@type") == "Event":
+                found.append((url_of(page_uri, language), data))
+    return found
+
+
+def test_every_event_meets_googles_event_requirements(site: BuiltSite, project: Path, catalog: Catalog) -> None:
+    events = events_of(site, project)
+    # Every conference and every workshop, in both languages, is an Event.
+    assert len(events) == len(LANGUAGES) * (len(catalog.conferences) + len(catalog.workshops))
+    for url, data in events:
+        assert google_event_problems(data) == [], url
+        image = data["image"][0].removeprefix(SITE_URL)
+        assert site.path(image).is_file(), image
+
+
+def test_every_fixture_event_meets_googles_event_requirements(sample_site: BuiltSite) -> None:
+    project = sample_site.root.parent / "project"  # the content the sample site was built from (conftest)
+    events = events_of(sample_site, project)
+    assert len(events) == 2 * (3 + 6)
+    for url, data in events:
+        assert google_event_problems(data) == [], url
+    untimed = structured_data(sample_site.html("en/workshops/harbour-2023-family-workshop/"))
+    assert (untimed["startDate"], untimed["endDate"]) == ("2023-04-26", "2023-04-27")
+    assert untimed["image"] == [SITE_URL + "en/conferences/harbour-conference-2023/share.png"]
+    conference = structured_data(sample_site.html("conferences/lakeside-congress-2023/"))
+    assert conference["image"] == [SITE_URL + "conferences/lakeside-congress-2023/share.png"]
 
 
 def test_general_pages_have_no_structured_data(site: BuiltSite) -> None:

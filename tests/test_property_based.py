@@ -17,7 +17,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conference_site import schema
+from conference_site import kinds, schema
 from conference_site.catalog import load_catalog
 from conference_site.markdown_checks import check_body
 from conference_site.problems import ContentError, Problem
@@ -28,7 +28,7 @@ from site_builder import REPO
 CHECKS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                           HealthCheck.data_too_large])
 BASE = Path(__file__).parent / "fixtures" / "base"
-MODELS = [*schema.DATA_MODELS.values(), *schema.PAGE_MODELS.values(), schema.GeneralPage]
+MODELS = [*kinds.DATA_MODELS.values(), *kinds.PAGE_MODELS.values(), schema.GeneralPage]
 FIELD_NAMES = sorted({name for model in MODELS for name in model.model_fields} |
                      {"organisation", "role", "id", "document", "facts"})
 

@@ -52,7 +52,7 @@ def test_make_stops_with_one_line_when_python3_cannot_do(tmp_path: Path, version
                                                         message: str) -> None:
     project = tmp_path / "project"
     project.mkdir()
-    for name in ("Makefile", "requirements.txt"):
+    for name in ("Makefile", "requirements.txt", "requirements-test.txt"):
         shutil.copy2(REPO / name, project / name)
     bin_folder = fake_python(tmp_path, version, has_venv)
     result = subprocess.run(["make", "--no-print-directory", "test"], cwd=project, capture_output=True, text=True,
@@ -60,4 +60,4 @@ def test_make_stops_with_one_line_when_python3_cannot_do(tmp_path: Path, version
     assert result.returncode != 0
     (line,) = result.stderr.splitlines()
     assert re.fullmatch(r"Makefile:\d+: \*\*\* (.*)\.  Stop\.", line)[1] == message
-    assert sorted(path.name for path in project.iterdir()) == ["Makefile", "requirements.txt"]
+    assert sorted(path.name for path in project.iterdir()) == ["Makefile", "requirements-test.txt", "requirements.txt"]

@@ -16,7 +16,7 @@ import yaml
 
 from conference_site.check import content_problems
 from conference_site.examples import examples_of
-from conference_site.schema import DATA_MODELS, KIND_FOLDERS, PAGE_MODELS
+from conference_site.kinds import DATA_MODELS, KIND_FOLDERS, PAGE_MODELS
 from conference_site.translations import UP_TO_DATE, statuses
 from editor_tasks import copy_repository, make
 
@@ -95,7 +95,7 @@ def test_a_new_workshop_comes_last_in_its_programme(scaffolded: Path, tmp_path: 
     result = make(project, "new-workshop", "CONFERENCE=harbour-conference-2023", "ID=harbour-2023-extra")
     assert result.returncode == 0, result.stderr
     written = yaml.safe_load((project / "data" / "workshops" / "harbour-2023-extra.yml").read_text(encoding="utf-8"))
-    assert written["order"] == 3, "after the sessions 0, 1 and 2"
+    assert written["order"] == 4, "after the sessions 0, 1, 2 and 3"
 
 
 @pytest.mark.parametrize(("arguments", "message"), [

@@ -1,4 +1,4 @@
-"""The search keys, word by word: the rules of hooks/conference_site/search_keys.py, which the build applies to
+"""The search keys, word by word: the rules of conference_site/search_keys.py, which the build applies to
 the words it indexes, and normalise.js, which applies the same rules (from the generated rules.js) in the browser
 to the query words and to the page a result opens — the two must give every word the same key."""
 

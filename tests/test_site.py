@@ -14,10 +14,11 @@ import pytest
 import yaml
 
 from conference_site.catalog import Catalog
+from conference_site.events import timed_workshops
 from conference_site.formatting import date_range
 from conftest import BuiltSite
 from site_builder import REPO
-from site_pages import (DIRECTION, LANGUAGE_PREFIX, LANGUAGES, entity_url, hrefs, source_pages,
+from site_pages import (DIRECTION, LANGUAGE_PREFIX, LANGUAGES, as_read, entity_url, hrefs, source_pages,
                         upcoming_and_past, url_of)
 
 SECTIONS = ["", "conferences/", "workshops/", "organisations/"]
@@ -72,14 +73,19 @@ def test_every_conference_page_shows_its_facts_programme_and_organisations(site:
             article = site.html(url).select_one("article")
             text = conference.text(language)
             assert article.h1.get_text() == text.title
-            assert article.select_one(".cs-dates .cs-gregorian").get_text() == date_range(
+            assert as_read(article.select_one(".cs-dates .cs-gregorian").get_text()) == date_range(
                 conference.data.start, conference.data.end, language)
             assert (article.select_one(".cs-hours") is not None) == (conference.data.daily_start is not None)
             assert text.venue_name in article.select_one(".cs-venue").get_text()
             assert [li.get_text() for li in article.select(".cs-themes li")] == text.themes
+            # Each session once: a timed one in the timetable (in the order they take place), the others listed.
+            timetable = [resolved(url, href) for table in article.select(".cs-timetable") for href in hrefs(table)]
+            assert timetable == [entity_url(event.entity, language)
+                                 for event in timed_workshops(catalog, conference)], conference.id
             programme = article.select_one(".cs-programme")
             assert [resolved(url, href) for href in (hrefs(programme) if programme else [])] == [
-                entity_url(workshop, language) for workshop in catalog.workshops_of(conference.id)]
+                entity_url(workshop, language) for workshop in catalog.workshops_of(conference.id)
+                if workshop.data.start is None]
             organisations = article.select_one(".cs-organisations")
             assert [resolved(url, href) for href in (hrefs(organisations) if organisations else [])] == [
                 entity_url(catalog.organisations[part.organisation], language)
@@ -102,14 +108,23 @@ def test_every_organisation_page_lists_exactly_its_participations(site: BuiltSit
         for language in LANGUAGES:
             url = entity_url(organisation, language)
             items = site.html(url).select(".cs-participations li")
-            expected = [(entity_url(part.conference, language),
-                         entity_url(part.workshop, language) if part.workshop else None)
-                        for part in catalog.participations_of(organisation.id)]
-            found = []
+            # Each conference once, in the order of the organisation's participations, with the sessions it
+            # presented there in programme order.
+            expected: dict[str, list[str]] = {}
+            for part in catalog.participations_of(organisation.id):
+                expected.setdefault(entity_url(part.conference, language), [])
+            for conference_url in expected:
+                expected[conference_url] = [
+                    entity_url(workshop, language) for workshop in sorted(
+                        catalog.workshops.values(), key=lambda workshop: (workshop.data.order, workshop.id))
+                    if organisation.id in workshop.data.presenters
+                    and entity_url(catalog.conferences[workshop.data.conference], language) == conference_url]
+            found = {}
             for item in items:
                 links = [resolved(url, href) for href in hrefs(item)]
-                found.append((links[0], links[1] if len(links) > 1 else None))
-            assert found == expected, organisation.id
+                found[links[0]] = links[1:]
+            assert len(found) == len(items)
+            assert list(found.items()) == list(expected.items()), organisation.id
 
 
 def listing_pages(site: BuiltSite, listing: str, language: str) -> list[str]:
@@ -166,7 +181,7 @@ def test_workshops_listing_puts_every_workshop_under_its_conference(site: BuiltS
             ids = [h2["id"] for h2 in groups]
             assert ids == [each for each in order if each in ids], url
             for h2 in groups:
-                assert [resolved(url, href) for href in hrefs(h2.find_next_sibling("ul"))] == [
+                assert [resolved(url, href) for href in hrefs(h2.find_next_sibling(class_="cs-workshops"))] == [
                     entity_url(workshop, language) for workshop in catalog.workshops_of(h2["id"])]
             listed += ids
         assert set(listed) == set(order)
@@ -206,20 +221,20 @@ def test_conference_page_shows_facts_themes_workshops_and_organisations(sample_s
     article = sample_site.html(HARBOUR).select_one("article")
     assert article.h1.get_text() == "مؤتمر الميناء، الدورة الثالثة"
     assert article.select_one(".cs-slogan").get_text() == "معًا من أجل الأسرة"
-    assert article.select_one(".cs-dates .cs-gregorian").get_text() == "26–27 أبريل 2023"
+    assert as_read(article.select_one(".cs-dates .cs-gregorian").get_text()) == "26–27 أبريل 2023"
     assert "09:00–14:00" in article.select_one(".cs-hours").get_text()
     assert article.select_one(".cs-venue").get_text() == "قاعة اللؤلؤ، عجمان، الإمارات العربية المتحدة"
     assert [li.get_text() for li in article.select(".cs-themes li")] == ["الأسرة", "الشباب", "التطوع"]
-    # In the order the data files give (0, 1, 2), not by title.
+    # In the order the data files give (0, 1, 2, 3), not by title, each format named once.
     assert hrefs(article.select_one(".cs-programme")) == [
         "../../workshops/harbour-2023-opening-panel/", "../../workshops/harbour-2023-family-workshop/",
-        "../../workshops/harbour-2023-youth-workshop/"]
+        "../../workshops/harbour-2023-youth-workshop/", "../../workshops/harbour-2023-volunteering-workshops/"]
     assert hrefs(article.select_one(".cs-organisations")) == ["../../organisations/coast-department/"]
 
 
 def test_english_conference_page_formats_dates_for_english(sample_site: BuiltSite) -> None:
     article = sample_site.html("en/conferences/lakeside-congress-2023/").select_one("article")
-    assert article.select_one(".cs-dates").get_text() == "21–24 May 2023"
+    assert as_read(article.select_one(".cs-dates").get_text()) == "21–24 May 2023"
     assert article.select_one(".cs-venue").get_text() == "Congress Centre, Prague, Czech Republic"
     assert article.select_one('a[href="https://lakeside.example.net/"]') is not None
     assert article.select_one(".cs-hours") is None
@@ -227,12 +242,12 @@ def test_english_conference_page_formats_dates_for_english(sample_site: BuiltSit
 
 def test_organisation_page_lists_its_conferences_with_roles(sample_site: BuiltSite) -> None:
     page = sample_site.html("en/organisations/host-org/")
-    items = [" ".join(li.get_text(" ", strip=True).split()) for li in page.select(".cs-participations li")]
-    # The latest conference first; a presented session is a participation of its own.
-    assert items == ["Spring Forum 2030 ( 10–11 April 2030 ) — Presenter: Opening workshop",
-                     "Spring Forum 2030 ( 10–11 April 2030 ) — Organiser",
-                     "Lakeside Congress 2023 ( 21–24 May 2023 ) — Presenter: The host organisation's paper",
-                     "Lakeside Congress 2023 ( 21–24 May 2023 ) — Participant"]
+    items = [as_read(li.get_text()) for li in page.select(".cs-participations li")]
+    # The latest conference first, each once: its roles from the conference's data, then the sessions presented.
+    assert items == ["Spring Forum 2030 (10–11 April 2030) — Organiser; Presenter: Opening workshop",
+                     "Lakeside Congress 2023 (21–24 May 2023) — Participant; Presenter: The host organisation's paper"]
+    arabic = sample_site.html("organisations/host-org/").select_one(".cs-participations li")
+    assert as_read(arabic.get_text()).endswith(" — الجهة المنظمة؛ جهة مقدِّمة: ورشة الافتتاح")
 
 
 def test_conference_listing_puts_upcoming_first_then_past(sample_site: BuiltSite) -> None:
@@ -258,8 +273,9 @@ def test_home_page_presents_the_next_conference(sample_site: BuiltSite) -> None:
 def test_workshops_listing_groups_by_conference(sample_site: BuiltSite) -> None:
     groups = sample_site.html("en/workshops/").select("article h2:not(#years)")
     assert [h2["id"] for h2 in groups] == ["lakeside-congress-2023", "spring-forum-2030", "harbour-conference-2023"]
-    assert hrefs(groups[2].find_next_sibling("ul")) == [
-        "harbour-2023-opening-panel/", "harbour-2023-family-workshop/", "harbour-2023-youth-workshop/"]
+    assert hrefs(groups[2].find_next_sibling(class_="cs-workshops")) == [
+        "harbour-2023-opening-panel/", "harbour-2023-family-workshop/", "harbour-2023-youth-workshop/",
+        "harbour-2023-volunteering-workshops/"]
 
 
 def test_organisations_listing_groups_by_kind(sample_site: BuiltSite) -> None:

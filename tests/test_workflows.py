@@ -92,7 +92,7 @@ def test_pull_request_check_runs_the_content_check_first_then_the_tests_and_uplo
     # The translation status of pages without a record reads the history (conference_site/translations.py).
     assert step_using(job, "actions/checkout")["with"]["fetch-depth"] == 0
     python = step_using(job, "actions/setup-python")["with"]
-    assert (python["cache"], python["cache-dependency-path"]) == ("pip", "requirements.txt")
+    assert (python["cache"], python["cache-dependency-path"]) == ("pip", "requirements*.txt")
     steps = [step for step in job["steps"] if "run" in step and "apt-get" not in step["run"]]
     runs = [step["run"].strip() for step in steps]
     readme = (REPO / "README.md").read_text(encoding="utf-8")

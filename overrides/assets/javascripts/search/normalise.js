@@ -1,6 +1,6 @@
 // How a word becomes a search key, in the browser: the search worker applies it to every query word, the page
 // highlighter to the words of the page a result opened. The build applies the same rules to the words it indexes
-// (hooks/conference_site/search_keys.py, which writes them into rules.js, loaded before this script): a key
+// (conference_site/search_keys.py, which writes them into rules.js, loaded before this script): a key
 // typed «للأخصائيين» is the key indexed for «الاخصائيين».
 // A classic script (not a module) so that the worker can importScripts() it and a page can load it.
 (function (scope) {

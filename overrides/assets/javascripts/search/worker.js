@@ -2,7 +2,7 @@
 // worker messages — SETUP, then READY; QUERY, then RESULT — from the language's Pagefind bundle (its address is
 // the `bundle` parameter of this script's URL), which it loads when the visitor first turns to the search box.
 // Each query word becomes its search key (normalise.js; the build indexed the key of every Arabic word beside
-// the word, hooks/conference_site/search_records.py) and is looked up on its own, so that a page found by some of
+// the word, conference_site/search_records.py) and is looked up on its own, so that a page found by some of
 // the words is still shown, with the others listed as missing. Results are ranked by names (a page whose title,
 // short name, slogan or year is the query comes first), then by the number of query words found, then by
 // Pagefind's score. The facets chosen beside the results (page.js) reach this worker on a BroadcastChannel; each
