@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import gzip
+import json
 from pathlib import Path, PurePosixPath
 
 from conference_site.catalog import Catalog
@@ -59,3 +61,14 @@ def page_of_each_kind(catalog: Catalog) -> dict[str, str]:
             "organisations-index": "organisations/", "conference": entity_url(conference, "ar"),
             "workshop": entity_url(catalog.workshops_of(conference.id)[0], "ar"),
             "organisation": entity_url(organisation, "ar")}
+
+
+def search_fragments(site: Path) -> list[dict]:
+    """What the site's search bundles hold of each page (every language's): Pagefind's fragments, each a page's
+    address, title and indexed text (gzip, after Pagefind's `pagefind_dcd` signature)."""
+    fragments = []
+    for path in sorted(site.rglob("pagefind/fragment/*.pf_fragment")):
+        data = gzip.decompress(path.read_bytes())
+        assert data.startswith(b"pagefind_dcd"), path
+        fragments.append(json.loads(data[len(b"pagefind_dcd"):]))
+    return fragments

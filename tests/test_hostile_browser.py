@@ -21,6 +21,7 @@ from playwright.sync_api import Browser
 from conftest import serving
 from hostile_corpus import published_site
 from site_builder import build, copy_machinery
+from test_search import search
 
 pytestmark = pytest.mark.browser
 
@@ -156,3 +157,21 @@ def test_every_kind_of_page_with_the_published_corpus_runs_nothing(hostile_site:
     found = {kind or "home": visit(browser, f"{hostile_site}{language}{kind}") for kind in PAGE_KINDS}
     assert {kind: result for kind, result in found.items() if result != ([], [])} == {}
 
+
+
+def test_search_results_show_the_published_corpus_as_text(hostile_site: str, browser: Browser) -> None:
+    # Pagefind keeps each page's text as text; the site's worker escapes it into Material's result markup.
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.add_init_script(RECORD)
+    try:
+        page.goto(f"{hostile_site}en/")
+        assert search(page, "alert"), "the corpus's escaped script and code are words of the pages"
+        results = page.locator(".md-search-result")
+        assert results.locator("script, img, iframe, [onerror], [onclick]").count() == 0
+        assert "alert(" in results.inner_text()
+        assert (dialogs, page.evaluate("window.__violations")) == ([], [])
+    finally:
+        context.close()
