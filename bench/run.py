@@ -34,14 +34,12 @@ import json
 import os
 import resource
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,6 +52,7 @@ sys.path.insert(0, str(BENCH))
 
 import visitor  # noqa: E402
 from generate import generate  # noqa: E402
+from serve_reload import free_port, served  # noqa: E402
 from site_builder import TEST_EPOCH, build, copy_machinery  # noqa: E402
 
 STOCK_CONFIG = "mkdocs.stock.yml"
@@ -216,33 +215,20 @@ def prepare(project: Path, conferences: int) -> int:
 
 def measure_serve(project: Path) -> tuple[float, float]:
     """Seconds until `mkdocs serve` first serves the site, and from saving one page to serving it rebuilt."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     page = project / "docs" / "en" / "conferences" / "forum-0001.md"
     url = f"http://127.0.0.1:{port}/en/conferences/forum-0001/"
     start = time.perf_counter()
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=project,
                               env=build_environment(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        def served(marker: str | None, deadline: float) -> float:
-            while time.perf_counter() < deadline:
-                try:
-                    with urllib.request.urlopen(url, timeout=5) as response:
-                        if marker is None or marker in response.read().decode("utf-8"):
-                            return time.perf_counter()
-                except OSError:
-                    pass
-                time.sleep(0.05)
-            raise SystemExit(f"mkdocs serve did not serve {url} in time")
-
-        ready = served(None, start + 600) - start
+        ready = served(url, None, start + 600) - start
         marker = f"Edited at {time.time_ns()}."
         # mkdocs serve compares modification times: let a second pass so the save is seen as a change.
         time.sleep(1.0)
         saved = time.perf_counter()
         page.write_text(page.read_text(encoding="utf-8") + f"\n{marker}\n", encoding="utf-8")
-        return ready, served(marker, saved + 600) - saved
+        return ready, served(url, marker, saved + 600) - saved
     finally:
         server.terminate()
         server.wait(timeout=30)
