@@ -14,7 +14,7 @@ templates, and builds them three ways:
 
 It prints wall time, peak memory (the resident memory of the build's whole process tree, sampled every
 200 ms), pages per second, HTML bytes per page (median and largest), search bytes per language (stock
-Material's index; the site's Pagefind bundle) and the total size of the site, then the ratios the targets are
+Material's index; the site's search index) and the total size of the site, then the ratios the targets are
 stated in. It also checks that the parallel build wrote the same bytes as the sequential one. With --repeat R
 it builds each size R times, the three ways in turn (so that a passing load on the machine falls on all three
 alike), and prints the median of each figure. With --serve N it measures how long `mkdocs serve` takes, after one
@@ -51,6 +51,7 @@ sys.path.insert(0, str(REPO / "tests"))
 sys.path.insert(0, str(BENCH))
 
 import visitor  # noqa: E402
+from conference_site.search_index import INDEX_FOLDER  # noqa: E402
 from generate import generate  # noqa: E402
 from serve_reload import free_port, served  # noqa: E402
 from site_builder import TEST_EPOCH, build, copy_machinery  # noqa: E402
@@ -153,8 +154,8 @@ def site_stats(site: Path, languages: list[str], default: str) -> SiteStats:
     total = sum(file.stat().st_size for file in site.rglob("*") if file.is_file())
     search_bytes = {language: 0 for language in languages}
     for language in languages:
-        bundle = site / ("" if language == default else language) / "pagefind"
-        search_bytes[language] = sum(file.stat().st_size for file in bundle.rglob("*") if file.is_file())
+        index = site / ("" if language == default else language) / INDEX_FOLDER
+        search_bytes[language] = sum(file.stat().st_size for file in index.rglob("*") if file.is_file())
     if any(search_bytes.values()):
         return SiteStats(len(sizes), statistics.median(sizes), max(sizes), search_bytes, total)
     for index_file in site.rglob("search_index.json"):

@@ -160,10 +160,10 @@ def sample_ratio(files: list[bytes], count: int) -> float:
 
 
 def texts(site: Path) -> tuple[list[bytes], list[bytes]]:
-    """The HTML of a site's entity pages, and the text of its search records (Pagefind's fragments)."""
+    """The HTML of a site's entity pages, and its search records (what the index keeps of each page)."""
     pages = [path.read_bytes() for path in sorted(site.rglob("index.html"))
              if len(path.relative_to(site).parts) >= 3 and path.relative_to(site).parts[-3] != "years"]
-    records = [gzip.decompress(path.read_bytes()) for path in sorted(site.rglob("*.pf_fragment"))]
+    records = [path.read_bytes() for path in sorted(site.rglob("search-index/pages/*.json"))]
     return pages, records
 
 

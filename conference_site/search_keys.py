@@ -1,10 +1,10 @@
-"""How a word becomes a search key: the folding and light stemming that let «للأخصائيين» find «الاخصائيين».
+"""How a word becomes a search key: the folding and light stemming that let «للأخصائيين» find «الاخصائيين»
+and "workers" find "working".
 
-The rules are written once, here. The build applies them to every Arabic word of a page (the keys are indexed
-beside the page's own words, see search_records.py), and the browser applies the same rules to every query word
-and to the words of the page a result opens (overrides/assets/javascripts/search/normalise.js, which reads them
-from the generated `assets/javascripts/search/rules.js`). Pagefind's own Arabic stemmer folds only part of this
-(bench/search_gap.py measures what it misses), and differently for different forms of one word.
+The rules are written once, here. The build applies them to every word of a page (the index holds the keys, see
+search_records.py), and the browser applies the same rules to every query word and to the words of the page a
+result opens (overrides/assets/javascripts/search/normalise.js, which reads them from the generated
+`assets/javascripts/search/rules.js`). A key need not be a word: it only has to be the same for every form of one.
 """
 
 from __future__ import annotations
@@ -37,12 +37,22 @@ PARTICLE = "^[وفبكل]"
 MINIMUM_STEM = 3
 MINIMUM_AFTER_ARTICLE = 2
 
+# Endings of English words (after the folding), each with what takes its place, tried in turn and again until
+# none applies: a light stemmer in the manner of the S-stemmer, so that "families" meets "family" and "workers",
+# "worked" and "working" meet "work". An ending that maps to itself ("ss", "us", "is") keeps the word whole.
+LATIN_ENDINGS = [["sses", "ss"], ["ies", "y"], ["ied", "y"], ["ings", ""], ["ing", ""], ["ers", ""], ["ed", ""],
+                 ["er", ""], ["ss", "ss"], ["us", "us"], ["is", "is"], ["s", ""], ["e", ""]]
+MINIMUM_LATIN_STEM = 3
+LATIN = "^[a-z]+$"
+
 # Transliterated names with more than one current spelling, written as the key each spelling folds to.
 VARIANTS = {
     "يونيسيف": "يونيسف",  # UNICEF: اليونيسيف / اليونيسف
 }
 
 ARABIC = "[\u0600-\u06FF]"
+# A key of one letter begins too many words to look them up: the index holds none, the worker looks none up.
+SHORTEST_KEY = 2
 # A word of running text: letters, their marks and digits (punctuation and white space separate words).
 WORD = r"[^\W_]+(?:[\u064B-\u0652\u0670\u0640][^\W_]*)*"
 
@@ -54,6 +64,7 @@ _PARTICLE = re.compile(PARTICLE)
 _ARABIC = re.compile(ARABIC)
 _EDGES = re.compile(r"^[\W_]+|[\W_]+$")
 _WORD = re.compile(WORD)
+_LATIN = re.compile(LATIN)
 
 
 def fold(word: str) -> str:
@@ -82,16 +93,31 @@ def _stem_arabic(word: str) -> str:
     return VARIANTS.get(word, word)
 
 
+def _stem_latin(word: str) -> str:
+    if not _LATIN.match(word):
+        return word
+    changed = True
+    while changed:
+        changed = False
+        for ending, replacement in LATIN_ENDINGS:
+            if word.endswith(ending):
+                stem = word[:-len(ending)] + replacement
+                if stem != word and len(stem) >= MINIMUM_LATIN_STEM:
+                    word = stem
+                    changed = True
+                break
+    return word
+
+
 def is_arabic(word: str) -> bool:
     return _ARABIC.search(word) is not None
 
 
 @cache  # a site's pages repeat their words: a large site has a few hundred thousand words, and few distinct ones
 def search_key(word: str) -> str:
-    """The search key of one word: folded, and for an Arabic word stemmed. An empty key means: no word at all.
-    Latin words are only folded; Pagefind's English stemmer meets "working" and "workers" at "work"."""
+    """The search key of one word: folded and lightly stemmed. An empty key means: no word at all."""
     folded = fold(word)
-    return _stem_arabic(folded) if is_arabic(folded) else folded
+    return _stem_arabic(folded) if is_arabic(folded) else _stem_latin(folded)
 
 
 def words(text: str) -> list[str]:
@@ -103,7 +129,8 @@ def browser_rules() -> dict[str, Any]:
     """The rules as normalise.js reads them (regular expressions as sources both languages accept)."""
     return {"marks": MARKS, "letters": LETTERS, "digits": DIGITS, "article": ARTICLE, "suffixes": SUFFIXES,
             "particle": PARTICLE, "minimumStem": MINIMUM_STEM, "minimumAfterArticle": MINIMUM_AFTER_ARTICLE,
-            "variants": VARIANTS, "arabic": ARABIC}
+            "variants": VARIANTS, "arabic": ARABIC, "latinEndings": LATIN_ENDINGS,
+            "minimumLatinStem": MINIMUM_LATIN_STEM, "latin": LATIN, "shortestKey": SHORTEST_KEY}
 
 
 def rules_script() -> bytes:

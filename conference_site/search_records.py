@@ -1,48 +1,52 @@
-"""What the search knows of each page: its names, its facets, and the document Pagefind indexes for it.
+"""What the search knows of each page: its names, its facets, its text, and the keys the index holds for it.
 
 A page's search record holds its title and other names (a conference's slogan and years, an organisation's
-short name: a query naming one ranks the page first), and its facets — kind, year, country and organisation,
-written as a visitor of that language reads them (they are the values the search offers to narrow the results).
-The indexed document is the page's content with, before it, the search key of its Arabic words (search_keys.py):
-Pagefind stems each form of a word in its own way, so that «ورشات» and «ورشة» or «اليونيسيف» and «اليونيسف» did
-not meet; a query key meets the indexed key whatever form either was written in. Each facet value is indexed as
-a word of its own too (`facet_word`), which the worker adds to the query words to narrow the results: Pagefind's
-own filters are written in an order that changes from build to build (and their chunks hold every page of a
-value, which grows with the site). The number of these added words goes into the record's metadata, and the
-search worker leaves them out of what it shows.
+short name: a query naming one ranks the page first), its facets — kind, year, country and organisation, written
+as a visitor of that language reads them (they are the values the search offers to narrow the results) — and its
+text section by section, as the page writes it (what a result shows, with the query words marked).
+
+The index holds the search key of each word (search_keys.py), once per page, at the weight of the most telling
+place it is in (a name, a heading, the text): «ورشات» and «ورشة», «اليونيسيف» and «اليونيسف», "workers" and
+"working" meet at their key, whatever form the query and the page write them in. The calendar, share and map
+links of an entity page are the same words on every page: they are neither indexed nor shown. Each facet value is
+a word of the index too (`facet_word`), whose pages the worker intersects with the results to narrow them.
 """
 
 from __future__ import annotations
 
 import hashlib
-import html
-import json
-import re
-from typing import assert_never
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from typing import assert_never
 
 from .catalog import Catalog
 from .kinds import AnyEntity, Conference, Organisation, Workshop
 from .formatting import country_name
-from .search_keys import is_arabic, search_key, words
+from .search_keys import SHORTEST_KEY, search_key, words
 
 # The facets, in the order the search shows them.
 FACETS = ("kind", "year", "country", "organisation")
-# Pagefind weighs a word by the element it is in (1 for text, 7 for <h1>); names outweigh a title's heading.
+# A key weighs by the most telling place the page has it in: text 1, a section heading more, a name most.
 NAME_WEIGHT = 10
+HEADING_WEIGHT = 5
 # The home page and the listings name every entity they list: their text weighs less than an entity's own page,
 # or a query would find the listings before the pages it names.
 GENERAL_PAGE_WEIGHT = 0.2
-_TAG = re.compile(r"<[^>]*>")
-# Pagefind joins the text of adjacent cells (`<dt>المكان</dt><dd>قاعة…` would be «المكانقاعة»): the boundary
-# between two such elements gets a space, which is white space to the indexer as in HTML.
-_ADJACENT_CELLS = re.compile(r"(</(?:dt|dd|th|td|li|caption|figcaption)>)(?=<)")
-_SPACED = r"\1 "
+# Elements whose text is not the page's subject: Material's permanent-link marks (¶), and the calendar, share
+# and map links of an entity page (overrides/partials/site/share.html).
+NOT_SEARCHED = frozenset({"headerlink", "cs-actions"})
+# Elements that end a run of text: their text and the next are separate words (`<dt>المكان</dt><dd>قاعة…`).
+BLOCKS = frozenset({"address", "article", "blockquote", "br", "caption", "dd", "details", "div", "dl", "dt",
+                    "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li",
+                    "nav", "ol", "p", "section", "summary", "table", "td", "th", "tr", "ul"})
+SECTION_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+# Elements without an end tag: they never hold text.
+VOID = frozenset({"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 
 
 @dataclass(frozen=True)
 class SearchRecord:
-    url: str                                   # the page's address from the site root, as MkDocs writes it
+    url: str                                   # the page's address from its language's root, as MkDocs writes it
     language: str
     title: str
     names: list[str] = field(default_factory=list)
@@ -103,28 +107,115 @@ def facet_word(facet: str, value: str) -> str:
     return f"zz{facet}{hashlib.sha256(value.encode('utf-8')).hexdigest()[:12]}"
 
 
-def _keys(text: str, arabic_only: bool) -> list[str]:
-    found = (search_key(word) for word in words(text) if not arabic_only or is_arabic(word))
-    return list(dict.fromkeys(key for key in found if key))
+@dataclass
+class Section:
+    """A stretch of a page's text: the introduction (no id, no heading), or a heading with an id and its text."""
+    id: str = ""
+    heading: list[str] = field(default_factory=list)
+    text: list[str] = field(default_factory=list)
 
 
-def search_document(record: SearchRecord, content: str) -> str:
-    """The HTML Pagefind indexes for a page: its metadata and facets, the keys of its words, then its content."""
-    name_keys = _keys(" ".join([record.title, *record.names]), arabic_only=False)
-    body_keys = _keys(html.unescape(_TAG.sub(" ", content)), arabic_only=True)
-    escape = html.escape
-    weight = "" if record.facets else f' data-pagefind-weight="{GENERAL_PAGE_WEIGHT}"'
-    facets = {name: [[facet_word(name, value), value] for value in record.facets[name]]
-              for name in FACETS if record.facets.get(name)}
-    facet_words = [word for values in facets.values() for word, _ in values]
-    return (
-        f'<html lang="{record.language}"><head><title>{escape(record.title)}</title></head><body>'
-        f'<span data-pagefind-meta="title">{escape(record.title)}</span>'
-        f'<span data-pagefind-meta="names">{escape(json.dumps(record.names, ensure_ascii=False))}</span>'
-        f'<span data-pagefind-meta="facets">{escape(json.dumps(facets, ensure_ascii=False))}</span>'
-        f'<span data-pagefind-meta="keys">{len(name_keys) + len(facet_words) + len(body_keys)}</span>'
-        f'<main data-pagefind-body><p data-pagefind-weight="{NAME_WEIGHT}">{escape(" ".join(name_keys))}</p>'
-        f'<p>{" ".join(facet_words)}</p>'
-        f'<div{weight}><p>{escape(" ".join(body_keys))}</p>{_ADJACENT_CELLS.sub(_SPACED, content)}</div>'
-        f'</main></body></html>'
-    )
+class _SectionReader(HTMLParser):
+    """A page's content as its sections' text, without the elements of NOT_SEARCHED."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.sections = [Section()]
+        self._skipped: list[str] = []          # the open elements inside a skipped one, the skipped one first
+        self._heading: str | None = None       # the tag of the section heading being read
+        self._run: list[str] = []              # text since the last block boundary
+
+    def _end_run(self) -> None:
+        words = "".join(self._run).split()
+        self._run = []
+        section = self.sections[-1]
+        (section.heading if self._heading else section.text).extend(words)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self._skipped:
+            if tag not in VOID:
+                self._skipped.append(tag)
+            return
+        classes = set((dict(attrs).get("class") or "").split())
+        if classes & NOT_SEARCHED:
+            if tag not in VOID:
+                self._skipped.append(tag)
+            return
+        if tag in BLOCKS:
+            self._end_run()
+        element_id = dict(attrs).get("id")
+        if tag in SECTION_HEADINGS and element_id:
+            self.sections.append(Section(element_id))
+            self._heading = tag
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._skipped:
+            if tag in self._skipped:
+                while self._skipped.pop() != tag:
+                    pass
+            return
+        if tag in BLOCKS:
+            self._end_run()
+        if tag == self._heading:
+            self._heading = None
+
+    def handle_data(self, data: str) -> None:
+        if not self._skipped:
+            self._run.append(data)
+
+    def read(self, content: str) -> list[Section]:
+        self.feed(content)
+        self.close()
+        self._end_run()
+        return self.sections
+
+
+def page_sections(content: str) -> list[Section]:
+    """The text of a page's content (HTML) section by section, as the page writes it; the introduction first."""
+    return _SectionReader().read(content)
+
+
+def _keys(text: str, seen: set[str]) -> list[str]:
+    """The keys of the words of `text` not in `seen`, each once, in their order; `seen` then holds them too."""
+    found = []
+    for word in words(text):
+        key = search_key(word)
+        if len(key) >= SHORTEST_KEY and key not in seen:
+            seen.add(key)
+            found.append(key)
+    return found
+
+
+@dataclass(frozen=True)
+class IndexedPage:
+    """A page as the search index takes it: what a result shows of it, and the weight of each of its keys."""
+    record: SearchRecord
+    sections: list[Section]
+    weights: dict[str, float]                  # key → weight of the most telling place it is in
+    facet_words: list[str]
+
+    def shown(self) -> dict[str, object]:
+        """What the search worker reads of the page to show it as a result."""
+        return {
+            "url": self.record.url,
+            "title": self.record.title,
+            "names": self.record.names,
+            "facets": {name: [[facet_word(name, value), value] for value in self.record.facets[name]]
+                       for name in FACETS if self.record.facets.get(name)},
+            "sections": [[section.id, " ".join(section.heading), " ".join(section.text)]
+                         for section in self.sections],
+        }
+
+
+def indexed_page(record: SearchRecord, content: str) -> IndexedPage:
+    """The page of `record`, whose content (HTML, as the page shows it) is `content`, as the index takes it."""
+    sections = page_sections(content)
+    seen: set[str] = set()
+    scale = 1.0 if record.facets else GENERAL_PAGE_WEIGHT
+    weights: dict[str, float] = {}
+    for text, weight in ((" ".join([record.title, *record.names]), NAME_WEIGHT),
+                         (" ".join(" ".join(section.heading) for section in sections), HEADING_WEIGHT * scale),
+                         (" ".join(" ".join(section.text) for section in sections), scale)):
+        weights.update(dict.fromkeys(_keys(text, seen), weight))
+    facet_words = [facet_word(name, value) for name in FACETS for value in record.facets.get(name, [])]
+    return IndexedPage(record, sections, weights, facet_words)

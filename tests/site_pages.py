@@ -69,12 +69,8 @@ def page_of_each_kind(catalog: Catalog) -> dict[str, str]:
             "organisation": entity_url(organisation, "ar")}
 
 
-def search_fragments(site: Path) -> list[dict]:
-    """What the site's search bundles hold of each page (every language's): Pagefind's fragments, each a page's
-    address, title and indexed text (gzip, after Pagefind's `pagefind_dcd` signature)."""
-    fragments = []
-    for path in sorted(site.rglob("pagefind/fragment/*.pf_fragment")):
-        data = gzip.decompress(path.read_bytes())
-        assert data.startswith(b"pagefind_dcd"), path
-        fragments.append(json.loads(data[len(b"pagefind_dcd"):]))
-    return fragments
+def search_records(site: Path) -> list[dict]:
+    """What the site's search indexes keep of each page to show it (every language's): its address from its
+    language's root, title, names, facets and text section by section ([id, heading, text])."""
+    return [json.loads(path.read_text(encoding="utf-8"))
+            for path in sorted(site.rglob("search-index/pages/*.json"))]

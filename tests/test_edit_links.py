@@ -12,7 +12,7 @@ import pytest
 from conference_site.catalog import Catalog
 from conftest import BuiltSite
 from site_builder import REPO, build, make_fixture_site
-from site_pages import LANGUAGES, entity_url, search_fragments
+from site_pages import LANGUAGES, entity_url, search_records
 
 DEFAULT_REPOSITORY = re.search(r'repository: !ENV \[SITE_REPOSITORY, "([^"]+)"\]',
                                (REPO / "mkdocs.yml").read_text(encoding="utf-8"))[1]
@@ -42,8 +42,8 @@ def test_the_links_go_to_the_repository_the_workflow_names(tmp_path: Path) -> No
         "https://github.com/someone/their-fork/edit/main/docs/en/workshops/spring-forum-2030-opening.md",
         "https://github.com/someone/their-fork/edit/main/data/workshops/spring-forum-2030-opening.yml"]
     # Outside the page's content: not in what search indexes.
-    fragments = search_fragments(tmp_path / "site")
-    assert fragments and not [page["url"] for page in fragments if "their-fork" in json.dumps(page)]
+    records = search_records(tmp_path / "site")
+    assert records and not [page["url"] for page in records if "their-fork" in json.dumps(page)]
 
 
 def test_a_repository_address_that_is_not_github_fails_the_build_with_a_clear_message(tmp_path: Path) -> None:

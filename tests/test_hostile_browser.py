@@ -160,7 +160,7 @@ def test_every_kind_of_page_with_the_published_corpus_runs_nothing(hostile_site:
 
 
 def test_search_results_show_the_published_corpus_as_text(hostile_site: str, browser: Browser) -> None:
-    # Pagefind keeps each page's text as text; the site's worker escapes it into Material's result markup.
+    # The index keeps each page's text as text; the site's worker escapes it into Material's result markup.
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     dialogs: list[str] = []

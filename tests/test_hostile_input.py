@@ -26,7 +26,7 @@ from conference_site.problems import ContentError, Problem
 from conference_site.safe_ids import SafeIds, safe_slugify
 from hostile_corpus import BASE, BODY_LINE, FRONT_MATTER, PAGE, PUBLISHED, REFUSED, Published, Refused, published_site
 from site_builder import REPO, build
-from site_pages import search_fragments
+from site_pages import search_records
 
 CATEGORIES = {"urls", "markup", "attributes", "front matter", "yaml", "files", "sizes", "unicode"}
 
@@ -195,11 +195,13 @@ def test_nothing_dangerous_in_feeds_calendars_sitemaps_or_search(published: Path
         calendar = Calendar.from_ical(file.read_bytes())
         for event in calendar.walk("VEVENT"):
             assert "\x00" not in str(event.get("summary"))
-    # The search bundles hold each page's text as text (the worker escapes it: tests/test_hostile_browser.py):
-    # the escaped script is there as the page shows it, and Pagefind kept no markup of the page.
-    # Each language's bundle gives its pages' addresses from its language's root.
-    fragments, english = search_fragments(published), search_fragments(published / "en")
-    assert english and len(fragments) > len(english), "both languages' bundles"
-    texts = [page["content"] for page in english if page["url"] == "/conferences/spring-forum-2030/"]
+    # The search indexes hold each page's text as text (the worker escapes it: tests/test_hostile_browser.py):
+    # the escaped script is there as the page shows it, and no markup of the page is kept.
+    # Each language's index gives its pages' addresses from its language's root.
+    records, english = search_records(published), search_records(published / "en")
+    assert english and len(records) > len(english), "both languages' indexes"
+    texts = [json.dumps(page["sections"], ensure_ascii=False) for page in english
+             if page["url"] == "conferences/spring-forum-2030/"]
     assert texts and "<script>alert('text')</script>" in texts[0]
-    assert not [page["url"] for page in fragments if "<a " in page["content"] or "<p>" in page["content"]]
+    assert not [page["url"] for page in records
+                if "<a " in json.dumps(page, ensure_ascii=False) or "<p>" in json.dumps(page, ensure_ascii=False)]

@@ -1,8 +1,8 @@
-"""Search, as a visitor uses it: typing into Material's search box in Chromium, answered from Pagefind's bundle.
+"""Search, as a visitor uses it: typing into Material's search box in Chromium, answered from the site's index.
 
 The machinery is tested on the search fixture site (tests/fixtures/search/ over tests/fixtures/base/), whose
 queries and expected pages are in tests/search_queries.yml; the real site is held to what holds for any content:
-each entity is found first by its own title, in its own language's bundle.
+each entity is found first by its own title, in its own language's index.
 """
 
 from __future__ import annotations
@@ -186,13 +186,14 @@ def test_a_query_in_the_other_language_finds_only_pages_of_the_page_language(
 
 
 @pytest.mark.parametrize("language,other", [("ar", "en"), ("en", "ar")])
-def test_a_visitor_downloads_the_bundle_of_the_page_language_only(
+def test_a_visitor_downloads_the_index_of_the_page_language_only(
         site_url: str, browser_page: BrowserPage, language: str, other: str) -> None:
     page = browser_page.page
     page.goto(f"{site_url}{LANGUAGE_ROOT[language]}conferences/")
     assert search(page, "2023")
-    bundles = {urlparse(url).path.split("pagefind/")[0] for url in browser_page.requests if "/pagefind/" in url}
-    assert bundles == {f"/{LANGUAGE_ROOT[language]}"}
+    indexes = {urlparse(url).path.split("search-index/")[0] for url in browser_page.requests
+               if "/search-index/" in url}
+    assert indexes == {f"/{LANGUAGE_ROOT[language]}"}
 
 
 def test_material_own_index_holds_no_page(site_url: str, browser_page: BrowserPage) -> None:
@@ -309,20 +310,20 @@ def test_a_facet_narrows_the_results_to_its_value(fixture_url: str, browser_page
     assert "/en/conferences/spring-forum-2030/" not in found  # in Qatar
 
 
-def test_no_page_downloads_a_sitemap_or_the_bundle_before_a_search(fixture_url: str,
+def test_no_page_downloads_a_sitemap_or_the_index_before_a_search(fixture_url: str,
                                                                     browser_page: BrowserPage) -> None:
     page = browser_page.page
     for path in ["", "conferences/", "conferences/innovation-forum-2029/", "en/organisations/children-fund/"]:
         page.goto(f"{fixture_url}{path}")
         page.wait_for_load_state("networkidle")
     fetched = [urlparse(url).path for url in browser_page.requests]
-    assert not [path for path in fetched if path.endswith("sitemap.xml") or "/pagefind/" in path], fetched
+    assert not [path for path in fetched if path.endswith("sitemap.xml") or "/search-index/" in path], fetched
 
 
-def test_each_language_has_its_own_bundle(fixture_url: str, browser_page: BrowserPage) -> None:
+def test_each_language_has_its_own_index(fixture_url: str, browser_page: BrowserPage) -> None:
     page = browser_page.page
     for language, root in LANGUAGE_ROOT.items():
-        entry = page.request.get(f"{fixture_url}{root}pagefind/pagefind-entry.json").json()
-        assert list(entry["languages"]) == [language]
-        assert entry["languages"][language]["page_count"] > 10
+        manifest = page.request.get(f"{fixture_url}{root}search-index/manifest.json").json()
+        assert manifest["language"] == language
+        assert manifest["pages"] > 10
     assert json.loads(page.request.get(f"{fixture_url}search/search_index.json").text())["docs"] == []

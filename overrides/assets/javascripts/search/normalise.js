@@ -13,6 +13,7 @@
   const ARTICLE = new RegExp(rules.article)
   const PARTICLE = new RegExp(rules.particle)
   const ARABIC = new RegExp(rules.arabic)
+  const LATIN = new RegExp(rules.latin)
   const VARIANTS = new Map(Object.entries(rules.variants))
   // Punctuation around a word (quotes, «», brackets, full stops) is not part of it.
   const EDGES = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu
@@ -45,13 +46,30 @@
     return VARIANTS.get(word) || word
   }
 
+  function stemLatin(word) {
+    if (!LATIN.test(word))
+      return word
+    for (let changed = true; changed;) {
+      changed = false
+      for (const [ending, replacement] of rules.latinEndings)
+        if (word.endsWith(ending)) {
+          const stem = word.slice(0, -ending.length) + replacement
+          if (stem !== word && stem.length >= rules.minimumLatinStem) {
+            word = stem
+            changed = true
+          }
+          break
+        }
+    }
+    return word
+  }
+
   const isArabic = word => ARABIC.test(word)
 
-  // The search key of one word: folded, and for an Arabic word stemmed; a Latin word is only folded (Pagefind's
-  // English stemmer does the rest). An empty key means: no word at all.
+  // The search key of one word: folded and lightly stemmed. An empty key means: no word at all.
   function normaliseWord(word) {
     const folded = fold(word)
-    return isArabic(folded) ? stemArabic(folded) : folded
+    return isArabic(folded) ? stemArabic(folded) : stemLatin(folded)
   }
 
   scope.siteSearchNormalise = { fold, normaliseWord, isArabic }

@@ -1,6 +1,6 @@
 // Runs before Material's bundle reads its configuration (#__config):
-// 1. Material's search box asks the site's worker (worker.js), which answers from this language's Pagefind
-//    bundle; the worker starts downloading it when the visitor turns to the search box, and hears the facets
+// 1. Material's search box asks the site's worker (worker.js), which answers from this language's search
+//    index; the worker fetches its manifest when the visitor turns to the search box, and hears the facets
 //    chosen and the visitor reaching the end of the results on a BroadcastChannel of this page's own;
 // 2. Material's language selector would download the sitemap.xml beside every <link rel="alternate"> of the
 //    page (the hreflang alternates and the feeds), to find this page in the other language; the switcher's
@@ -18,7 +18,7 @@
   const config = JSON.parse(element.textContent)
   const channelName = `site-search-${crypto.randomUUID()}`
   const worker = new URL(script.dataset.worker, location.href)
-  worker.searchParams.set("bundle", new URL(script.dataset.bundle, location.href).href)
+  worker.searchParams.set("index", new URL(script.dataset.index, location.href).href)
   worker.searchParams.set("channel", channelName)
   config.search = worker.href
   element.textContent = JSON.stringify(config)

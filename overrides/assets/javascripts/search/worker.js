@@ -1,50 +1,104 @@
 // The search worker Material's search box talks to (its `config.search`, set by page.js): it answers Material's
-// worker messages — SETUP, then READY; QUERY, then RESULT — from the language's Pagefind bundle (its address is
-// the `bundle` parameter of this script's URL), which it loads when the visitor first turns to the search box.
-// Each query word becomes its search key (normalise.js; the build indexed the key of every Arabic word beside
-// the word, conference_site/search_records.py) and is looked up on its own, so that a page found by some of
-// the words is still shown, with the others listed as missing. Results are ranked by names (a page whose title,
-// short name, slogan or year is the query comes first), then by the number of query words found, then by
-// Pagefind's score. The facets chosen beside the results (page.js) reach this worker on a BroadcastChannel; each
-// facet value is a word of the index (search_records.py's `facet_word`), added to every query word's search.
+// worker messages — SETUP, then READY; QUERY, then RESULT — from the language's search index (its address is
+// the `index` parameter of this script's URL; conference_site/search_index.py describes its files), whose
+// manifest it fetches when the visitor first turns to the search box.
+// Each query word becomes its search key (normalise.js: the build indexed the key of every word of a page) and
+// is looked up on its own — the pages of the key, and at half the score those of the keys it begins (the word
+// may still be being typed) — so that a page found by some of the words is still shown, with the others listed
+// as missing. A key's file holds its best pages only; the whole list is fetched when the visitor narrows the
+// results by a facet or scrolls past them. Results are ranked by names (a page whose title, short name, slogan
+// or year is the query comes first), then by the number of query words found, then by score. The facets chosen
+// beside the results (page.js) reach this worker on a BroadcastChannel; each facet value is a word whose pages
+// the results are narrowed to.
 "use strict"
 
 importScripts("rules.js", "normalise.js")
 
-const { fold, normaliseWord, isArabic } = self.siteSearchNormalise
+const { normaliseWord } = self.siteSearchNormalise
+const SHORTEST_KEY = self.siteSearchRules.shortestKey
 const SETUP = 0
 const READY = 1
 const QUERY = 2
 const RESULT = 3
 
 const parameters = new URL(location.href).searchParams
-const BUNDLE = parameters.get("bundle")
+const INDEX = parameters.get("index")
 const channel = new BroadcastChannel(parameters.get("channel"))
 // The results whose text is downloaded at once, then this many more each time the visitor reaches the end.
 const PAGE = 10
 // Words of an excerpt, around the query words it holds.
 const EXCERPT = 24
 const SEPARATOR = /[\s\-–—،؛؟«»“”"'()[\]{}.,:;!?/|]+/
-// A search waits this long for the next key press: each query downloads the index chunks of its words and the
-// fragments of its results, which the visitor typing on would not see.
+// A search waits this long for the next key press: each query downloads the key files of its words and the
+// records of its results, which the visitor typing on would not see.
 const PAUSE_MS = 150
-// A key of one letter begins too many words to look them up.
-const SHORTEST_KEY = 2
+// The pages of a key the query word only begins count for this part of their score.
+const LONGER_KEY = 0.5
+// The longer keys whose whole lists are fetched for a word, the most common first.
+const LONGER_KEYS_IN_FULL = 20
 
-let engine                                  // Pagefind, once loaded
+let manifest                                // the index's manifest, once asked for
+const files = new Map()                     // address in the index → its JSON, fetched once
 let latest = 0                              // the number of the latest query: an earlier one's answer is dropped
 let text = ""                               // the latest query
 let shown = PAGE                            // how many results to show
 let filters = {}                            // facet → the word of the value chosen
 let pause                                   // the timer of a query waiting for the next key press
 
-function pagefind() {
-  engine = engine || import(`${BUNDLE}pagefind.js`).then(async module => {
-    await module.options({ basePath: BUNDLE, excerptLength: EXCERPT })
-    await module.init()
-    return module
+function fetched(path) {
+  if (!files.has(path))
+    files.set(path, fetch(`${INDEX}${path}`).then(response => {
+      if (!response.ok)
+        throw new Error(`${path}: HTTP ${response.status}`)
+      return response.json()
+    }))
+  return files.get(path)
+}
+
+const loadManifest = () => (manifest = manifest || fetched("manifest.json"))
+const letters = text => Array.from(text)
+const hex = text => [...new TextEncoder().encode(text)].map(byte => byte.toString(16).padStart(2, "0")).join("")
+
+// The pages of one query key: page number → score, how many pages that is at least, and whether it is more than
+// the key files list (then `complete` asks for the whole lists).
+async function keyPages(key, complete) {
+  const { roots, rootLength } = await loadManifest()
+  const wanted = letters(key)
+  let prefix = wanted.slice(0, rootLength).join("")
+  if (!roots.includes(prefix))
+    return { pages: new Map(), count: 0, partial: false }
+  let node = await fetched(`keys/${hex(prefix)}.json`)
+  while (node.split && wanted.length > letters(prefix).length) {
+    const next = wanted[letters(prefix).length]
+    if (!node.split.includes(next))
+      return { pages: new Map(), count: 0, partial: false }
+    prefix += next
+    node = await fetched(`keys/${hex(prefix)}.json`)
+  }
+  const pages = new Map()
+  const add = (postings, factor) => {
+    for (const [page, score] of postings)
+      pages.set(page, Math.max(pages.get(page) || 0, score * factor))
+  }
+  const whole = async (indexed, [count, head]) =>
+    complete && count > head.length ? fetched(`full/${hex(indexed)}.json`) : head
+  let count = 0
+  let partial = false
+  const matching = Object.entries(node.keys).filter(([indexed]) => indexed.startsWith(key))
+    .sort((a, b) => b[1][0] - a[1][0])
+  if (node.split) {                         // the key is this file's prefix: longer keys by their best pages
+    add(node.prefix, LONGER_KEY)
+    count = node.prefix.length
+    partial = true
+  }
+  const lists = await Promise.all(matching.map(([indexed, entry], index) =>
+    index < LONGER_KEYS_IN_FULL || indexed === key ? whole(indexed, entry) : entry[1]))
+  matching.forEach(([indexed, [found]], index) => {
+    add(lists[index], indexed === key ? 1 : LONGER_KEY)
+    count = Math.max(count, found)
+    partial = partial || lists[index].length < found
   })
-  return engine
+  return { pages, count, partial }
 }
 
 // The words of a query: each with its key (what is looked up) and as the visitor typed it.
@@ -52,16 +106,16 @@ function readQuery(query) {
   const words = new Map()
   for (const typed of query.split(SEPARATOR)) {
     const key = normaliseWord(typed)
-    if (key.length >= SHORTEST_KEY && !words.has(key))
-      words.set(key, { typed, key, arabic: isArabic(key) })
+    if (letters(key).length >= SHORTEST_KEY && !words.has(key))
+      words.set(key, { typed, key })
   }
   return [...words.values()]
 }
 
 const escapeHTML = text => text.replace(/[&<>"]/g, character => `&#${character.charCodeAt(0)};`)
 
-// The key of each word the page shows is compared with the query: an Arabic word matches a query key it starts
-// with (the last word may still be being typed); a Latin word matches the words Pagefind's stemmer found it in.
+// The key of each word the page shows is compared with the query's: a word matches a query key it starts with
+// (the last word may still be being typed).
 function matcher(keys) {
   return word => {
     const key = normaliseWord(word)
@@ -103,43 +157,34 @@ function isNamed(name, keys) {
     && keys.every(key => nameKeys.some(nameKey => nameKey.startsWith(key)))
 }
 
-// One result of Material's list: the page, then its sections that hold query words. The words of the indexed
-// keys (meta.keys, at the start of the content) are the build's, not the page's: they are not shown.
-function resultItems(fragment, candidate, words, score) {
-  const content = fragment.content.split(/\s+/)
-  const start = Number(fragment.meta.keys || 0)
-  const keys = [...new Set([
-    ...words.filter(word => word.arabic).map(word => word.key),
-    ...candidate.locations.map(location => fold(content[location] || "")).filter(key => key && !isArabic(key))
-  ])]
+// One result of Material's list: the page, then its sections that hold query words. `record` is what the index
+// keeps of the page to show it (its text section by section: [id, heading, text], the introduction first).
+function resultItems(record, candidate, words, score) {
+  const keys = words.map(word => word.key)
   const matches = matcher(keys)
   const found = new Set(candidate.found)
   const terms = Object.fromEntries([
     ...keys.map(key => [key, true]),
     ...words.filter(word => !found.has(word.key)).map(word => [word.typed, false])
   ])
-  const headings = fragment.anchors
-    .filter(anchor => /^h[2-6]$/i.test(anchor.element) && anchor.id && anchor.location >= start)
-    .sort((a, b) => a.location - b.location)
-  const introduction = content.slice(start, headings.length ? headings[0].location : content.length)
-  // Pagefind gives the address from the site's root ("/en/…"); Material resolves it from its base, which is
-  // relative (the site may be published under a path).
-  const location = fragment.raw_url.replace(/^\//, "")
+  const split = text => text.split(/\s+/).filter(Boolean)
+  const [introduction, ...headed] = record.sections
+    .map(([id, heading, text]) => ({ id, heading: split(heading), words: split(text) }))
+  const introWords = introduction ? introduction.words : []
   const page = {
-    location,
-    title: marked(fragment.meta.title.split(/\s+/), matches),
-    text: excerpt(introduction.some(matches) || !headings.length ? introduction : content.slice(start), matches),
+    location: record.url,
+    title: marked(split(record.title), matches),
+    text: excerpt(introWords.some(matches) || !headed.length
+      ? introWords : [introduction, ...headed].flatMap(section => section ? section.words : []), matches),
     score,
     terms
   }
-  const sections = headings
-    .map((heading, index) => ({ heading, words: content.slice(heading.location + heading.text.split(/\s+/).length,
-                                                             (headings[index + 1] || {}).location || content.length) }))
-    .filter(({ heading, words }) => words.some(matches) || heading.text.split(/\s+/).some(matches))
-    .map(({ heading, words }) => ({
-      location: `${location}#${heading.id}`,
-      title: marked(heading.text.split(/\s+/), matches),
-      text: excerpt(words, matches),
+  const sections = headed
+    .filter(section => section.words.some(matches) || section.heading.some(matches))
+    .map(section => ({
+      location: `${record.url}#${section.id}`,
+      title: marked(section.heading, matches),
+      text: excerpt(section.words, matches),
       score: score - 0.5,
       terms
     }))
@@ -152,61 +197,54 @@ async function answer(number) {
     post(number, [])
     return
   }
-  const search = await pagefind()
-  const keys = words.map(word => word.key)
-  // Each word on its own (a page with some of the words is a result), and all of them together: Pagefind's
-  // score of a page holding every word weighs where it holds them (names and titles most).
-  // A word the index does not hold is left out of a search by Pagefind: each word is looked up alone first, so
-  // that a facet's word does not stand for it.
+  const { head } = await loadManifest()
   const chosen = Object.values(filters)
-  const narrowed = key => [key, ...chosen].join(" ")
-  const [together, ...searches] = await Promise.all([
-    words.length > 1 ? search.search(narrowed(keys.join(" "))) : { results: [] },
-    ...words.map(async word => {
-      const alone = await search.search(word.key)
-      return chosen.length && alone.results.length ? search.search(narrowed(word.key)) : alone
-    })
+  const complete = chosen.length > 0 || shown > head
+  const [found, narrowing] = await Promise.all([
+    Promise.all(words.map(word => keyPages(word.key, complete))),
+    Promise.all(chosen.map(async word => new Set((await fetched(`full/${hex(word)}.json`)).map(([page]) => page))))
   ])
   if (number !== latest)
     return
-  const togetherScores = new Map(together.results.map(result => [result.id, result.score]))
   const candidates = new Map()
-  searches.forEach((found, index) => {
-    for (const result of found.results) {
-      const candidate = candidates.get(result.id)
-        || { result, found: [], score: 0, together: togetherScores.get(result.id) || 0, locations: [] }
+  found.forEach(({ pages }, index) => {
+    for (const [page, score] of pages) {
+      if (narrowing.some(pagesOfValue => !pagesOfValue.has(page)))
+        continue
+      const candidate = candidates.get(page) || { page, found: [], score: 0 }
       candidate.found.push(words[index].key)
-      candidate.score += result.score
-      if (!words[index].arabic)
-        candidate.locations.push(...result.words)
-      candidates.set(result.id, candidate)
+      candidate.score += score
+      candidates.set(page, candidate)
     }
   })
   const ranked = [...candidates.values()]
-    .sort((a, b) => b.found.length - a.found.length || b.together - a.together || b.score - a.score)
-  const fragments = await Promise.all(ranked.slice(0, shown).map(candidate => candidate.result.data()))
+    .sort((a, b) => b.found.length - a.found.length || b.score - a.score || a.page - b.page)
+  const records = await Promise.all(ranked.slice(0, shown).map(candidate => fetched(`pages/${candidate.page}.json`)))
   if (number !== latest)
     return
-  const groups = fragments
-    .map((fragment, index) => ({
-      fragment,
+  const keys = words.map(word => word.key)
+  const groups = records
+    .map((record, index) => ({
+      record,
       candidate: ranked[index],
-      named: [fragment.meta.title, ...JSON.parse(fragment.meta.names || "[]")].some(name => isNamed(name, keys))
+      named: [record.title, ...record.names].some(name => isNamed(name, keys))
     }))
     .sort((a, b) => b.named - a.named || b.candidate.found.length - a.candidate.found.length
-      || b.candidate.together - a.candidate.together || b.candidate.score - a.candidate.score)
+      || b.candidate.score - a.candidate.score || a.candidate.page - b.candidate.page)
   // The score decides which result Enter opens (the highest): it must agree with the order shown.
-  post(number, groups.map(({ fragment, candidate }, index) => resultItems(fragment, candidate, words,
-                                                                          groups.length - index)))
-  channel.postMessage({ type: "results", shown: groups.length, total: ranked.length,
-                        facets: facetValues(fragments), chosen: filters })
+  post(number, groups.map(({ record, candidate }, index) => resultItems(record, candidate, words,
+                                                                        groups.length - index)))
+  // More pages than the key files listed may hold the words: the visitor reaching the end asks for them.
+  const total = found.some(word => word.partial) && !complete
+    ? Math.max(ranked.length, ...found.map(word => word.count)) : ranked.length
+  channel.postMessage({ type: "results", shown: groups.length, total, facets: facetValues(records), chosen: filters })
 }
 
 // The values of each facet among the results shown: facet → [[word, value as the page's language writes it]].
-function facetValues(fragments) {
+function facetValues(records) {
   const values = {}
-  for (const fragment of fragments)
-    for (const [facet, pairs] of Object.entries(JSON.parse(fragment.meta.facets || "{}")))
+  for (const record of records)
+    for (const [facet, pairs] of Object.entries(record.facets))
       for (const [word, value] of pairs)
         (values[facet] = values[facet] || new Map()).set(word, value)
   return Object.fromEntries(Object.entries(values).map(([facet, map]) => [facet, [...map]]))
@@ -239,7 +277,7 @@ self.addEventListener("message", ({ data: message }) => {
 
 channel.addEventListener("message", ({ data: message }) => {
   if (message.type === "prepare") {
-    pagefind()
+    loadManifest()
   } else if (message.type === "more") {
     shown += PAGE
     ask()
