@@ -106,6 +106,9 @@ NAMES_EN = ["Dr Maryam Al Kaabi", "Khalid Al Mansouri", "Dr Sara Al Hashemi", "A
 PARTS = {"ar": (OPENINGS_AR, WHO_AR, WHAT_AR, ABOUT_AR, QUALIFIER_AR, NAMES_AR),
          "en": (OPENINGS_EN, WHO_EN, WHAT_EN, ABOUT_EN, QUALIFIER_EN, NAMES_EN)}
 CITIES = {"ar": [place[2] for place in PLACES], "en": [place[3] for place in PLACES]}
+# The share of sentences about the page's own topic (the others are about one of ABOUT_*): a real page names
+# its topic a few times, not in every other sentence.
+TOPIC_SHARE = 0.25
 HEADINGS_AR = ["أهداف اللقاء", "المحاور", "الجمهور المستهدف", "المخرجات المتوقعة", "الشركاء"]
 HEADINGS_EN = ["Aims", "Themes", "Who should attend", "Expected outcomes", "Partners"]
 
@@ -114,7 +117,7 @@ def _sentence(rng: random.Random, language: str, topic: str) -> str:
     openings, who, what, about, qualifiers, names = PARTS[language]
     fill = {"name": rng.choice(names), "count": rng.randrange(3, 400), "city": rng.choice(CITIES[language]),
             "year": rng.randrange(2010, 2035)}
-    subject = rng.choice([topic, rng.choice(about)])
+    subject = topic if rng.random() < TOPIC_SHARE else rng.choice(about)
     text = " ".join(part for part in (rng.choice(openings), rng.choice(who).format(**fill),
                                       rng.choice(what).format(**fill), subject,
                                       rng.choice(qualifiers).format(**fill)) if part)
@@ -127,9 +130,9 @@ def _paragraph(rng: random.Random, language: str, topic: str, count: int) -> str
 
 def _body(rng: random.Random, language: str, topic: str, sections: int, lead: str) -> str:
     headings = HEADINGS_AR if language == "ar" else HEADINGS_EN
-    parts = [f"{lead} {_paragraph(rng, language, topic, 3)}"]
+    parts = [f"{lead} {_paragraph(rng, language, topic, 2)}"]
     for heading in rng.sample(headings, sections):
-        parts.append(f"## {heading}\n\n{_paragraph(rng, language, topic, 4)}\n\n{_paragraph(rng, language, topic, 3)}")
+        parts.append(f"## {heading}\n\n{_paragraph(rng, language, topic, 2)}\n\n{_paragraph(rng, language, topic, 2)}")
     return "\n\n".join(parts)
 
 

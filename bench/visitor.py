@@ -108,6 +108,7 @@ class SearchRun:
     query: str
     seconds: float          # from the last key press to the first results shown after it
     bytes: int              # transferred from the moment the search box is touched to the first result
+    requests: int           # the files fetched in that time
 
 
 def first_search(browser: Browser, site_url: str, language: str, query: str) -> SearchRun:
@@ -128,7 +129,8 @@ def first_search(browser: Browser, site_url: str, language: str, query: str) -> 
     first = page.wait_for_function(AFTER_LAST_KEY, timeout=60_000).json_value()
     last_key = page.evaluate("window.__lastKey")
     page.wait_for_timeout(200)
-    run = SearchRun(language, query, (first - last_key) / 1000, transfer.total(before))
+    run = SearchRun(language, query, (first - last_key) / 1000, transfer.total(before),
+                    len(transfer.finished) - before)
     context.close()
     return run
 
@@ -143,7 +145,8 @@ def measure(site: Path, repeat: int = 1) -> tuple[dict[str, int], list[SearchRun
             for query in queries:
                 each = [first_search(browser, url, language, query) for _ in range(repeat)]
                 runs.append(SearchRun(language, query, statistics.median(run.seconds for run in each),
-                                      int(statistics.median(run.bytes for run in each))))
+                                      int(statistics.median(run.bytes for run in each)),
+                                      int(statistics.median(run.requests for run in each))))
         browser.close()
     return views, runs
 
