@@ -3,8 +3,11 @@
 A query fetches, for each of its words, the files of the word's key — a few kilobytes each — and then the record
 of each result it shows; nothing whose size grows with the number of pages. The files, in the index's folder:
 
-- `manifest.json`: the format, the number of pages, and the first two letters of every key (at most the squares
-  of the alphabets' sizes, whatever the number of pages): the worker fetches only the key files that exist.
+- `manifest.json`: the format, the number of pages, the first two letters of every key (at most the squares
+  of the alphabets' sizes, whatever the number of pages: the worker fetches only the key files that exist), and
+  the index's `version`, a digest of every other file. GitHub Pages lets browsers keep a file ten minutes: the
+  worker asks for the manifest afresh and for every other file with `?v=<version>`, so that a visitor never
+  reads the key files of one build with the page records of another.
 - `keys/<prefix>.json`: the keys that start with `prefix` (its UTF-8 bytes in hexadecimal), each with the number
   of pages it is on and the best `HEAD` of them, as [page, score] best first. A file that would grow past
   `NODE_BYTES` is split: it keeps the key equal to its prefix, the best pages of all its keys together (for a
@@ -20,6 +23,7 @@ term frequency: rare keys count more than common ones, and a key in a short page
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import shutil
@@ -59,10 +63,19 @@ def _hex(text: str) -> str:
     return text.encode("utf-8").hex()
 
 
-def _dump(path: Path, value: Any) -> int:
-    data = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    path.write_bytes(data)
-    return len(data)
+class _Writer:
+    """Writes the index's files as compact JSON, keeping a digest of their names and contents."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.digest = hashlib.sha256()
+
+    def dump(self, name: str, value: Any) -> int:
+        data = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        (self.folder / name).write_bytes(data)
+        self.digest.update(f"{name}\0{len(data)}\0".encode())
+        self.digest.update(data)
+        return len(data)
 
 
 class SearchIndex:
@@ -95,13 +108,13 @@ class SearchIndex:
             postings[key] = sorted(scored, key=lambda posting: (-posting[1], posting[0]))
         return postings
 
-    def _write_node(self, folder: Path, prefix: str, keys: list[str], postings: dict[str, list[Posting]]) -> int:
+    def _write_node(self, writer: _Writer, prefix: str, keys: list[str], postings: dict[str, list[Posting]]) -> int:
         """The key file of `prefix` (and of its longer prefixes, if it must be split); the largest size written."""
         entries = {key: [len(postings[key]), postings[key][:HEAD]] for key in keys}
         size = len(json.dumps({"keys": entries}, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
         longer = [key for key in keys if len(key) > len(prefix)]
         if size <= NODE_BYTES or not longer:
-            return _dump(folder / f"{_hex(prefix)}.json", {"keys": entries})
+            return writer.dump(f"keys/{_hex(prefix)}.json", {"keys": entries})
         merged: dict[int, int] = {}
         for key in keys:
             for number, score in postings[key][:HEAD]:
@@ -111,10 +124,10 @@ class SearchIndex:
         for key in longer:
             by_letter[key[len(prefix)]].append(key)
         own = {key: entries[key] for key in keys if key == prefix}
-        largest = _dump(folder / f"{_hex(prefix)}.json",
-                        {"keys": own, "prefix": [list(item) for item in best], "split": sorted(by_letter)})
+        largest = writer.dump(f"keys/{_hex(prefix)}.json",
+                              {"keys": own, "prefix": [list(item) for item in best], "split": sorted(by_letter)})
         for letter, continued in sorted(by_letter.items()):
-            largest = max(largest, self._write_node(folder, prefix + letter, continued, postings))
+            largest = max(largest, self._write_node(writer, prefix + letter, continued, postings))
         return largest
 
     def write(self, folder: Path) -> IndexSize:
@@ -122,24 +135,26 @@ class SearchIndex:
         shutil.rmtree(folder, ignore_errors=True)
         for name in ("keys", "full", "pages"):
             (folder / name).mkdir(parents=True)
+        writer = _Writer(folder)
         postings = self._postings()
         roots: dict[str, list[str]] = defaultdict(list)
         for key in sorted(postings):
             roots[key[:ROOT_LENGTH]].append(key)
-        largest = max((self._write_node(folder / "keys", prefix, keys, postings) for prefix, keys in roots.items()),
+        largest = max((self._write_node(writer, prefix, keys, postings) for prefix, keys in roots.items()),
                       default=0)
-        for key, found in postings.items():
+        for key, found in sorted(postings.items()):
             if len(found) > HEAD:
-                _dump(folder / "full" / f"{_hex(key)}.json", found)
+                writer.dump(f"full/{_hex(key)}.json", found)
         facet_pages: dict[str, list[int]] = defaultdict(list)
         for number, page in enumerate(self.pages):
-            _dump(folder / "pages" / f"{number}.json", page.shown())
+            writer.dump(f"pages/{number}.json", page.shown())
             for word in page.facet_words:
                 facet_pages[word].append(number)
-        for word, numbers in facet_pages.items():
-            _dump(folder / "full" / f"{_hex(word)}.json", [[number, 1] for number in numbers])
-        _dump(folder / "manifest.json", {"format": FORMAT, "language": self.language, "pages": len(self.pages),
-                                         "head": HEAD, "rootLength": ROOT_LENGTH, "roots": sorted(roots)})
+        for word, numbers in sorted(facet_pages.items()):
+            writer.dump(f"full/{_hex(word)}.json", [[number, 1] for number in numbers])
+        writer.dump("manifest.json", {"format": FORMAT, "language": self.language, "pages": len(self.pages),
+                                      "head": HEAD, "rootLength": ROOT_LENGTH, "roots": sorted(roots),
+                                      "version": writer.digest.hexdigest()[:16]})
         files = [path for path in folder.rglob("*") if path.is_file()]
         return IndexSize(len(self.pages), len(postings), len(files), sum(path.stat().st_size for path in files),
                          largest)

@@ -191,9 +191,13 @@ def test_a_visitor_downloads_the_index_of_the_page_language_only(
     page = browser_page.page
     page.goto(f"{site_url}{LANGUAGE_ROOT[language]}conferences/")
     assert search(page, "2023")
-    indexes = {urlparse(url).path.split("search-index/")[0] for url in browser_page.requests
-               if "/search-index/" in url}
+    fetched = [url for url in browser_page.requests if "/search-index/" in url]
+    indexes = {urlparse(url).path.split("search-index/")[0] for url in fetched}
     assert indexes == {f"/{LANGUAGE_ROOT[language]}"}
+    # Every file but the manifest as of the manifest's version: none of a previous build a browser kept.
+    version = page.request.get(f"{site_url}{LANGUAGE_ROOT[language]}search-index/manifest.json").json()["version"]
+    assert not [url for url in fetched
+                if not url.endswith("/manifest.json") and not url.endswith(f".json?v={version}")], fetched
 
 
 def test_material_own_index_holds_no_page(site_url: str, browser_page: BrowserPage) -> None:

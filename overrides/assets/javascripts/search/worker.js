@@ -26,6 +26,7 @@ const INDEX = parameters.get("index")
 const channel = new BroadcastChannel(parameters.get("channel"))
 // The results whose text is downloaded at once, then this many more each time the visitor reaches the end.
 const PAGE = 10
+const MANIFEST = "manifest.json"
 // Words of an excerpt, around the query words it holds.
 const EXCERPT = 24
 const SEPARATOR = /[\s\-–—،؛؟«»“”"'()[\]{}.,:;!?/|]+/
@@ -45,17 +46,27 @@ let shown = PAGE                            // how many results to show
 let filters = {}                            // facet → the word of the value chosen
 let pause                                   // the timer of a query waiting for the next key press
 
+// A file of the index, fetched once (again after a failure). The manifest is asked for afresh, the other files
+// as of its version: a browser may keep a file of the previous build (conference_site/search_index.py).
 function fetched(path) {
-  if (!files.has(path))
-    files.set(path, fetch(`${INDEX}${path}`).then(response => {
+  if (!files.has(path)) {
+    const address = path === MANIFEST ? [`${INDEX}${path}`, { cache: "no-cache" }]
+      : loadManifest().then(({ version }) => [`${INDEX}${path}?v=${version}`])
+    files.set(path, Promise.resolve(address).then(([url, options]) => fetch(url, options)).then(response => {
       if (!response.ok)
         throw new Error(`${path}: HTTP ${response.status}`)
       return response.json()
+    }).catch(error => {
+      files.delete(path)
+      if (path === MANIFEST)
+        manifest = undefined
+      throw error
     }))
+  }
   return files.get(path)
 }
 
-const loadManifest = () => (manifest = manifest || fetched("manifest.json"))
+const loadManifest = () => (manifest = manifest || fetched(MANIFEST))
 const letters = text => Array.from(text)
 const hex = text => [...new TextEncoder().encode(text)].map(byte => byte.toString(16).padStart(2, "0")).join("")
 
