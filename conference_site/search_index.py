@@ -63,19 +63,30 @@ def _hex(text: str) -> str:
     return text.encode("utf-8").hex()
 
 
+def _encoded(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
 class _Writer:
-    """Writes the index's files as compact JSON, keeping a digest of their names and contents."""
+    """Writes the index's files, keeping a digest of their names and contents, their number and their bytes."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.digest = hashlib.sha256()
+        self.files = 0
+        self.bytes = 0
 
-    def dump(self, name: str, value: Any) -> int:
-        data = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    def write(self, name: str, data: bytes) -> int:
         (self.folder / name).write_bytes(data)
         self.digest.update(f"{name}\0{len(data)}\0".encode())
         self.digest.update(data)
+        self.files += 1
+        self.bytes += len(data)
         return len(data)
+
+    def dump(self, name: str, value: Any) -> int:
+        """Write `value` as compact JSON."""
+        return self.write(name, _encoded(value))
 
 
 class SearchIndex:
@@ -111,10 +122,10 @@ class SearchIndex:
     def _write_node(self, writer: _Writer, prefix: str, keys: list[str], postings: dict[str, list[Posting]]) -> int:
         """The key file of `prefix` (and of its longer prefixes, if it must be split); the largest size written."""
         entries = {key: [len(postings[key]), postings[key][:HEAD]] for key in keys}
-        size = len(json.dumps({"keys": entries}, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+        whole = _encoded({"keys": entries})
         longer = [key for key in keys if len(key) > len(prefix)]
-        if size <= NODE_BYTES or not longer:
-            return writer.dump(f"keys/{_hex(prefix)}.json", {"keys": entries})
+        if len(whole) <= NODE_BYTES or not longer:
+            return writer.write(f"keys/{_hex(prefix)}.json", whole)
         merged: dict[int, int] = {}
         for key in keys:
             for number, score in postings[key][:HEAD]:
@@ -148,13 +159,11 @@ class SearchIndex:
         facet_pages: dict[str, list[int]] = defaultdict(list)
         for number, page in enumerate(self.pages):
             writer.dump(f"pages/{number}.json", page.shown())
-            for word in page.facet_words:
+            for word in page.facet_words():
                 facet_pages[word].append(number)
         for word, numbers in sorted(facet_pages.items()):
             writer.dump(f"full/{_hex(word)}.json", [[number, 1] for number in numbers])
         writer.dump("manifest.json", {"format": FORMAT, "language": self.language, "pages": len(self.pages),
                                       "head": HEAD, "rootLength": ROOT_LENGTH, "roots": sorted(roots),
                                       "version": writer.digest.hexdigest()[:16]})
-        files = [path for path in folder.rglob("*") if path.is_file()]
-        return IndexSize(len(self.pages), len(postings), len(files), sum(path.stat().st_size for path in files),
-                         largest)
+        return IndexSize(len(self.pages), len(postings), writer.files, writer.bytes, largest)

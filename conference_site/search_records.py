@@ -136,14 +136,14 @@ class _SectionReader(HTMLParser):
             if tag not in VOID:
                 self._skipped.append(tag)
             return
-        classes = set((dict(attrs).get("class") or "").split())
-        if classes & NOT_SEARCHED:
+        attributes = dict(attrs)
+        if set((attributes.get("class") or "").split()) & NOT_SEARCHED:
             if tag not in VOID:
                 self._skipped.append(tag)
             return
         if tag in BLOCKS:
             self._end_run()
-        element_id = dict(attrs).get("id")
+        element_id = attributes.get("id")
         if tag in SECTION_HEADINGS and element_id:
             self.sections.append(Section(element_id))
             self._heading = tag
@@ -192,7 +192,15 @@ class IndexedPage:
     record: SearchRecord
     sections: list[Section]
     weights: dict[str, float]                  # key → weight of the most telling place it is in
-    facet_words: list[str]
+
+    def facets(self) -> dict[str, list[list[str]]]:
+        """Each facet of the page, in FACETS' order: its values as [word in the index, value as written]."""
+        return {name: [[facet_word(name, value), value] for value in self.record.facets[name]]
+                for name in FACETS if self.record.facets.get(name)}
+
+    def facet_words(self) -> list[str]:
+        """The words that stand for the page's facet values in the index."""
+        return [word for values in self.facets().values() for word, _ in values]
 
     def shown(self) -> dict[str, object]:
         """What the search worker reads of the page to show it as a result."""
@@ -200,8 +208,7 @@ class IndexedPage:
             "url": self.record.url,
             "title": self.record.title,
             "names": self.record.names,
-            "facets": {name: [[facet_word(name, value), value] for value in self.record.facets[name]]
-                       for name in FACETS if self.record.facets.get(name)},
+            "facets": self.facets(),
             "sections": [[section.id, " ".join(section.heading), " ".join(section.text)]
                          for section in self.sections],
         }
@@ -217,5 +224,4 @@ def indexed_page(record: SearchRecord, content: str) -> IndexedPage:
                          (" ".join(" ".join(section.heading) for section in sections), HEADING_WEIGHT * scale),
                          (" ".join(" ".join(section.text) for section in sections), scale)):
         weights.update(dict.fromkeys(_keys(text, seen), weight))
-    facet_words = [facet_word(name, value) for name in FACETS for value in record.facets.get(name, [])]
-    return IndexedPage(record, sections, weights, facet_words)
+    return IndexedPage(record, sections, weights)

@@ -71,7 +71,7 @@ def test_every_page_of_a_key_is_listed(tmp_path: Path) -> None:
     assert sorted(page for page, _ in listed(folder, "اجتماع")) == list(range(500))
     assert [page for page, _ in listed(folder, "مدرسه7")] == [7]
     facet_words = {path.name for path in (folder / "full").glob("*.json")}
-    kind = indexed_page(SearchRecord("x/", "ar", "x", facets={"kind": ["مؤتمر"]}), "").facet_words[0]
+    kind = indexed_page(SearchRecord("x/", "ar", "x", facets={"kind": ["مؤتمر"]}), "").facet_words()[0]
     assert f"{kind.encode().hex()}.json" in facet_words
 
 
