@@ -104,19 +104,18 @@ class SearchIndex:
         count = len(self.pages)
         lengths = [len(page.weights) for page in self.pages]
         average = sum(lengths) / count if count else 1.0
+        # BM25's length normalisation of each page, times K1: the same for every key of the page.
+        damping = [K1 * (1 - B + B * length / average) for length in lengths]
         pages_of: dict[str, list[tuple[int, float]]] = defaultdict(list)
         for number, page in enumerate(self.pages):
             for key, weight in page.weights.items():
                 pages_of[key].append((number, weight))
         postings = {}
         for key, found in pages_of.items():
-            idf = math.log(1 + (count - len(found) + 0.5) / (len(found) + 0.5))
-            scored = []
-            for number, weight in found:
-                norm = 1 - B + B * lengths[number] / average
-                score = idf * weight * (K1 + 1) / (weight + K1 * norm)
-                scored.append([number, max(1, round(score * SCORE_SCALE))])
-            postings[key] = sorted(scored, key=lambda posting: (-posting[1], posting[0]))
+            idf_scale = math.log(1 + (count - len(found) + 0.5) / (len(found) + 0.5)) * (K1 + 1) * SCORE_SCALE
+            scored = sorted((-max(1, round(idf_scale * weight / (weight + damping[number]))), number)
+                            for number, weight in found)
+            postings[key] = [[number, -negative] for negative, number in scored]
         return postings
 
     def _write_node(self, writer: _Writer, prefix: str, keys: list[str], postings: dict[str, list[Posting]]) -> int:

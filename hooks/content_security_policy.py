@@ -29,6 +29,7 @@ _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\s(?:src|type)=)[^>]*>(?P<code>.*?)
 # The theme's environment and the hashes computed from it, kept on the build's configuration.
 ENVIRONMENT_KEY = "conference_site_policy_environment"
 HASHES_KEY = "conference_site_policy_hashes"
+SCRIPT_NAMES_KEY = "conference_site_policy_script_templates"
 # The command this process runs, the one fact kept beyond a build: MkDocs tells it once, before any build.
 _command = {"name": "build"}
 
@@ -41,6 +42,9 @@ def on_startup(*, command: str, dirty: bool) -> None:
 def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
     config[ENVIRONMENT_KEY] = env
     config[HASHES_KEY] = {}
+    # Listed once per build: listing walks every template folder of the theme.
+    config[SCRIPT_NAMES_KEY] = env.list_templates(
+        filter_func=lambda name: name.startswith(SCRIPT_TEMPLATES) and name.endswith(".html"))
     return env
 
 
@@ -48,9 +52,9 @@ def _digest(code: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(code.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
-def _template_hashes(env: jinja2.Environment, base_url: str, features: tuple[str, ...], scope: str | None) -> str:
-    """The hashes of the scripts Material's script templates write on a page with this base URL."""
-    names = env.list_templates(filter_func=lambda name: name.startswith(SCRIPT_TEMPLATES) and name.endswith(".html"))
+def _template_hashes(env: jinja2.Environment, names: list[str], base_url: str, features: tuple[str, ...],
+                     scope: str | None) -> str:
+    """The hashes of the scripts the script templates `names` write on a page with this base URL."""
     # Only what those templates read: `config.extra.scope` (absent unless configured), the base URL, the features.
     context = {"base_url": base_url, "features": list(features),
                "config": {"extra": {"scope": scope} if scope is not None else {}}}
@@ -67,7 +71,7 @@ def _with_policy(context: dict[str, Any], config: MkDocsConfig) -> dict[str, Any
     key = (context["base_url"], tuple(config.theme.get("features") or ()), extra.get("scope") if extra else None)
     hashes: dict[tuple[str, tuple[str, ...], str | None], str] = config[HASHES_KEY]
     if key not in hashes:
-        hashes[key] = _template_hashes(config[ENVIRONMENT_KEY], *key)
+        hashes[key] = _template_hashes(config[ENVIRONMENT_KEY], config[SCRIPT_NAMES_KEY], *key)
     context[POLICY_KEY] = {"script_hashes": hashes[key]}
     return context
 

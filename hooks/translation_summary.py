@@ -11,15 +11,15 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from conference_site.schema import DEFAULT_LANGUAGE
-from conference_site.translations import statuses
+from conference_site.translations import TRANSLATION_LANGUAGE, statuses
 
 log = logging.getLogger("mkdocs.hooks.translation_summary")
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    # static-i18n runs one build per language: summarise once, in the default language's build.
-    if config.theme["language"] != DEFAULT_LANGUAGE:
+    # One build per language: summarise once, in the build of the translations the summary is about (the Arabic
+    # build, the default language's, has more to do: the Hijri dates, the shaping of its share images).
+    if config.theme["language"] != TRANSLATION_LANGUAGE:
         return
     pages, _ = statuses(Path(config.config_file_path).parent, Path(config.docs_dir))
     behind = [page for page in pages if not page.is_current]

@@ -13,9 +13,10 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
-from icalendar import Calendar
+from icalendar import Calendar, Timezone
 from playwright.sync_api import Browser
 
+from conference_site.calendar import vtimezone
 from conference_site.catalog import Catalog
 from conftest import BuiltSite, serving
 from site_builder import build
@@ -169,6 +170,17 @@ def test_feed_holds_every_conference_of_the_site(sample_site: BuiltSite, prefix:
                                            "workshop-spring-forum-2030-opening@127.0.0.1"]
     # The Lakeside congress is all-day (its dates have no zone); the others' hours are in their venues' zones.
     assert [tz["TZID"] for tz in calendar.walk("VTIMEZONE")] == ["Asia/Dubai", "Asia/Qatar"]
+
+
+@pytest.mark.parametrize("tzid", ["Asia/Qatar", "Asia/Dubai", "Europe/Berlin", "America/New_York", "Asia/Tehran",
+                                  "Africa/Casablanca", "Australia/Lord_Howe"])
+@pytest.mark.parametrize("years", [(2022, 2024), (2029, 2031), (2000, 2038)])
+def test_a_zone_s_vtimezone_is_icalendar_s_own_for_the_window(tzid: str, years: tuple[int, int]) -> None:
+    # The site ends the zone's search 65 days after the window (conference_site/calendar.py, _EndingZone); the
+    # changes written are those icalendar finds searching on to the year 9999.
+    first, last = years
+    unbounded = Timezone.from_tzid(tzid, first_date=dt.date(first, 1, 1), last_date=dt.date(last, 12, 31))
+    assert vtimezone(tzid, first, last) == unbounded.to_ical()
 
 
 def test_programme_says_times_are_unknown_instead_of_inventing_them(sample_site: BuiltSite) -> None:

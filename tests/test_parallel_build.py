@@ -58,7 +58,7 @@ def test_benchmark_site_validates_and_builds_the_same_in_parallel(tmp_path: Path
     built_pages = [path for path in tree(tmp_path / "parallel") if path.endswith("index.html")]
     assert len(built_pages) == pages + 2 * len(generated_pages(catalog))
     assert_same_tree(tmp_path / "parallel", tmp_path / "sequential")
-    # Only the default language's build reports the translation status.
+    # Only the English build (of the translations) reports the translation status.
     summary = [line for line in sequential.stderr.splitlines() if "Translation status:" in line]
     assert len(summary) == 1
     assert [line for line in parallel.stderr.splitlines() if "Translation status:" in line] == summary
