@@ -80,6 +80,10 @@ def _organisation_context(view: PageView, number: int) -> tuple[str, dict]:
 
 def _listing_context(view: PageView) -> tuple[str, dict] | None:
     catalog = view.catalog
+    # An entity's page lists nothing: returning before the listings are worked out keeps them from being worked
+    # out once per page of the site (a cost that would grow with the square of its size).
+    if catalog.entity_for_page(view.uri) is not None:
+        return None
     conferences = list(catalog.conferences.values())
     if view.uri == "index.md":
         return "home.html", {"home": home_conferences(conferences, today())}
