@@ -13,6 +13,7 @@ import random
 import statistics
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -64,9 +65,19 @@ class Transfer:
         session = page.context.new_cdp_session(page)
         session.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
         self.finished: list[tuple[str, int]] = []
+        self.pending = 0                       # requests started and not yet finished or failed
+        page.context.on("request", self._started)
         page.context.on("requestfinished", self._record)
+        page.context.on("requestfailed", self._ended)
+
+    def _started(self, request: Request) -> None:
+        self.pending += 1
+
+    def _ended(self, request: Request) -> None:
+        self.pending -= 1
 
     def _record(self, request: Request) -> None:
+        self._ended(request)
         try:
             sizes = request.sizes()
         except Error:
@@ -77,14 +88,27 @@ class Transfer:
         return sum(size for _, size in self.finished[since:])
 
 
+SETTLED = """async () => {
+  await new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)))
+  await document.fonts.ready
+}"""
+
+
 def first_view(browser: Browser, url: str) -> tuple[int, list[tuple[str, int]]]:
     """Bytes transferred by a first view of `url`, its fonts included, until the network is idle."""
     context = browser.new_context(viewport={"width": 412, "height": 915})
     page = context.new_page()
     transfer = Transfer(page)
     page.goto(url, wait_until="networkidle")
-    page.evaluate("document.fonts.ready.then(() => null)")
+    # Which fonts a page needs is decided when it is laid out, which with the CPU slowed can come after the
+    # network was first idle: a view sometimes ended before a font was asked for (one page kind 40 KB lighter in
+    # one run, another in the next). Two frames lay the page out; then the fonts it asked for, and every request
+    # still open, are waited for.
+    page.evaluate(SETTLED)
     page.wait_for_load_state("networkidle")
+    deadline = time.monotonic() + 30
+    while transfer.pending > 0 and time.monotonic() < deadline:
+        page.wait_for_timeout(100)
     context.close()
     return transfer.total(), transfer.finished
 
