@@ -20,9 +20,10 @@ directory only when every build succeeded: a failed build leaves the last good s
 from __future__ import annotations
 
 import argparse
+import logging
+import multiprocessing
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -66,23 +67,52 @@ def assemble(codes: list[str], scratch: Path, output: Path) -> None:
         os.replace(output_of(code, scratch), output / root if root else output)
 
 
+def read_content(config_file: Path) -> None:
+    """Import the build's packages and read the content into the catalog's cache (conference_site/catalog.py),
+    so that every language's build forked from this process starts with both: they are the same for every
+    language. A problem is left for the builds to report, each as it always does: nothing is logged here."""
+    import mkdocs.__main__  # noqa: F401 - imported here once, for every build
+    from mkdocs.config import load_config
+
+    from conference_site.catalog import load_catalog
+
+    logging.disable()
+    try:
+        config = load_config(config_file=str(config_file))
+        load_catalog(config_file.parent, Path(config.docs_dir))
+    except Exception:  # noqa: BLE001, S110 - each build reports it, with its message
+        pass
+    finally:
+        logging.disable(logging.NOTSET)
+
+
+def build_logged(code: str, config_file: Path, site_dir: Path, log: Path) -> None:
+    """The build of one language, its messages written to `log`; exits with the build's status."""
+    with log.open("wb") as stream:
+        os.dup2(stream.fileno(), sys.stdout.fileno())
+        os.dup2(stream.fileno(), sys.stderr.fileno())
+        sys.exit(build_language(code, config_file, site_dir))
+
+
 def build_parallel(codes: list[str], config_file: Path, scratch: Path) -> int:
+    """One process per language, each forked from this one once it has read the content: what the builds share
+    is read once, and only what differs by language is built twice over."""
+    read_content(config_file)
     logs = [scratch / f"build-{code}.log" for code in codes]
-    builds = []
-    for code, log in zip(codes, logs):
-        with log.open("wb") as stream:
-            builds.append(subprocess.Popen(
-                [sys.executable, __file__, "--in-process", code, "-f", str(config_file), "-d",
-                 str(output_of(code, scratch))], stdout=stream, stderr=subprocess.STDOUT, cwd=config_file.parent))
+    fork = multiprocessing.get_context("fork")
+    builds = [fork.Process(target=build_logged, args=(code, config_file, output_of(code, scratch), log))
+              for code, log in zip(codes, logs)]
+    for build in builds:
+        build.start()
     # Report the languages in the registry's order and stop at the first that fails.
     for index, (build, log) in enumerate(zip(builds, logs)):
-        build.wait()
+        build.join()
         sys.stderr.write(log.read_text(encoding="utf-8", errors="replace"))
-        if build.returncode != 0:
+        if build.exitcode != 0:
             for later in builds[index + 1:]:
                 later.kill()
-                later.wait()
-            return build.returncode
+                later.join()
+            return build.exitcode if build.exitcode and build.exitcode > 0 else 1
     return 0
 
 
@@ -109,12 +139,9 @@ def main() -> int:
     parser.add_argument("--sequential", action="store_true", help="the languages one after the other, in one process")
     parser.add_argument("--language", choices=languages.CODES,
                         help="this language alone (its folder of the site; `make serve LANG=…`)")
-    parser.add_argument("--in-process", metavar="LANGUAGE", choices=languages.CODES, help=argparse.SUPPRESS)
     arguments = parser.parse_args()
     config_file = arguments.config_file.resolve()
     site_dir = (arguments.site_dir or config_file.parent / "site").resolve()
-    if arguments.in_process:
-        return build_language(arguments.in_process, config_file, site_dir)
     codes = [arguments.language] if arguments.language else list(languages.CODES)
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     # Beside the site directory, so that the finished site is moved into place, not copied.
