@@ -24,7 +24,7 @@ from .kinds import (BY_FOLDER, BY_NAME, KIND_FOLDERS, KINDS, AnyEntity, Conferen
 from .schema import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES
 from .share_image import missing_characters
 from .suggestions import did_you_mean
-from .yaml_source import SourceDocument, parse_mapping, parse_markdown, read_text
+from .yaml_source import MarkdownSource, SourceDocument, parse_mapping, parse_markdown, read_text
 
 T = TypeVar("T")
 Model = TypeVar("Model", bound=schema.Strict)
@@ -71,6 +71,13 @@ class Catalog:
         if len(parts) != 2 or parts[0] not in BY_FOLDER or not parts[1].endswith(".md"):
             return None
         return self.entities[BY_FOLDER[parts[0]].name].get(parts[1][:-3])
+
+    def pages_read(self) -> dict[str, MarkdownSource]:
+        """Every page of the site as it was read, by its path from the site's root."""
+        translations = [*(t for pages in self.general_pages.values() for t in pages.values()),
+                        *(t for entities in self.entities.values() for entity in entities.values()
+                          for t in entity.translations.values())]
+        return {t.path: MarkdownSource(t.front_matter, t.body, t.body_first_line) for t in translations}
 
     def workshops_of(self, conference_id: str) -> list[Workshop]:
         return self._workshops_by_conference.get(conference_id, [])

@@ -24,14 +24,16 @@ import math
 import re
 import subprocess
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 
 from . import languages
 from .problems import Problem
 from .schema import DEFAULT_LANGUAGE, LANGUAGE_NAMES
 from .limits import MAX_PAGE_BYTES
-from .yaml_source import parse_markdown, read_text
+from .yaml_source import MarkdownSource, parse_markdown, read_text
 
 SOURCE_LANGUAGE = DEFAULT_LANGUAGE
 TRANSLATION_LANGUAGE = languages.TRANSLATED.code
@@ -57,8 +59,11 @@ def source_hash(text: str) -> str:
     """The hash of what a source page says: its front matter's fields and values (not their comments, order or
     layout) and its body (line endings and trailing spaces do not count)."""
     source = parse_markdown(text, "", [])
-    if source is None:
-        return _text_hash(text)
+    return _text_hash(text) if source is None else parsed_source_hash(source)
+
+
+def parsed_source_hash(source: MarkdownSource) -> str:
+    """`source_hash` of a page already read."""
     fields = json.dumps(source.front_matter.data, ensure_ascii=False, sort_keys=True, default=str)
     return _text_hash(f"{fields}\n---\n{_normalised(source.body)}")
 
@@ -85,10 +90,12 @@ def _pages(docs_dir: Path, language: str) -> dict[str, Path]:
     return {file.relative_to(folder).as_posix(): file for file in sorted(folder.rglob("*.md"))} if folder.is_dir() else {}
 
 
-def recorded_hash(file: Path, path: str, problems: list[Problem]) -> str | None:
+def recorded_hash(file: Path, path: str, problems: list[Problem], read: Mapping[str, MarkdownSource]) -> str | None:
     """The `translated_from` of a translated page, or None (adding a problem if it cannot be read)."""
-    text = read_text(file, path, problems, MAX_PAGE_BYTES)
-    source = parse_markdown(text, path, problems) if text is not None else None
+    source = read.get(path)
+    if source is None:
+        text = read_text(file, path, problems, MAX_PAGE_BYTES)
+        source = parse_markdown(text, path, problems) if text is not None else None
     if source is None:
         return None
     value = source.front_matter.data.get(FIELD)
@@ -125,8 +132,11 @@ def last_changes(root: Path, folder: Path) -> dict[Path, float] | None:
     return changes
 
 
-def statuses(root: Path, docs_dir: Path | None = None) -> tuple[list[PageStatus], list[Problem]]:
-    """The status of every page of the site at `root`, most urgent first, and the pages that cannot be read."""
+def statuses(root: Path, docs_dir: Path | None = None,
+             read: Mapping[str, MarkdownSource] = MappingProxyType({})) -> tuple[list[PageStatus], list[Problem]]:
+    """The status of every page of the site at `root`, most urgent first, and the pages that cannot be read.
+    `read`: pages already read, by their path from `root` (a build's catalog holds every page); the others are
+    read from their files."""
     docs_dir = docs_dir or root / "docs"
     source_pages = _pages(docs_dir, SOURCE_LANGUAGE)
     translated_pages = _pages(docs_dir, TRANSLATION_LANGUAGE)
@@ -142,9 +152,12 @@ def statuses(root: Path, docs_dir: Path | None = None) -> tuple[list[PageStatus]
             continue
         translated = translated_pages[uri]
         found = len(problems)
-        source_text = read_text(source_pages[uri], source_pages[uri].relative_to(root).as_posix(), problems,
-                                MAX_PAGE_BYTES)
-        recorded = recorded_hash(translated, translated.relative_to(root).as_posix(), problems)
+        source = source_pages[uri].relative_to(root).as_posix()
+        recorded = recorded_hash(translated, translated.relative_to(root).as_posix(), problems, read)
+        if recorded is not None and source in read and recorded == parsed_source_hash(read[source]):
+            result.append(PageStatus(uri, languages, UP_TO_DATE))
+            continue
+        source_text = read_text(source_pages[uri], source, problems, MAX_PAGE_BYTES)
         if len(problems) > found or source_text is None:
             result.append(PageStatus(uri, languages, UNREADABLE))
         elif recorded is None:

@@ -13,6 +13,8 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from conference_site.translations import TRANSLATION_LANGUAGE, statuses
 
+from mkdocs_glue import catalog_of
+
 log = logging.getLogger("mkdocs.hooks.translation_summary")
 
 
@@ -21,7 +23,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     # build, the default language's, has more to do: the Hijri dates, the shaping of its share images).
     if config.theme["language"] != TRANSLATION_LANGUAGE:
         return
-    pages, _ = statuses(Path(config.config_file_path).parent, Path(config.docs_dir))
+    pages, _ = statuses(Path(config.config_file_path).parent, Path(config.docs_dir), catalog_of(config).pages_read())
     behind = [page for page in pages if not page.is_current]
     log.info("Translation status: %d of %d pages up to date%s", len(pages) - len(behind), len(pages),
              "" if not behind else " (make translation-status lists them)")
