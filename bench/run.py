@@ -10,10 +10,11 @@ templates, and builds them three ways:
               static-i18n building both languages in one process);
 - sequential: the project's `scripts/build.py --sequential` (each language's `mkdocs build --strict` in turn,
               in one process);
-- parallel:   the project's `scripts/build.py` (one process per language), which `make build` runs.
+- parallel:   the project's `scripts/build.py` (one process per language, forked once the content is read),
+              which `make build` runs.
 
-It prints wall time, peak memory (the resident memory of the build's whole process tree, sampled every
-200 ms), pages per second, HTML bytes per page (median and largest), search bytes per language (stock
+It prints wall time, peak memory (the proportional set size of the build's whole process tree, sampled every
+200 ms: memory the forked builds share counts once), pages per second, HTML bytes per page (median and largest), search bytes per language (stock
 Material's index; the site's search index) and the total size of the site, then the ratios the targets are
 stated in. It also checks that the parallel build wrote the same bytes as the sequential one. With --repeat R
 it builds each size R times, the three ways in turn (so that a passing load on the machine falls on all three
@@ -57,7 +58,6 @@ from serve_reload import free_port, served  # noqa: E402
 from site_builder import TEST_EPOCH, build, copy_machinery  # noqa: E402
 
 STOCK_CONFIG = "mkdocs.stock.yml"
-PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
 
 
 def build_environment() -> dict[str, str]:
@@ -74,8 +74,9 @@ def write_stock_config(project: Path) -> None:
         "INHERIT: mkdocs.yml\nstrict: false\nhooks: []\ntheme:\n  custom_dir: stock-overrides\n", encoding="utf-8")
 
 
-def _process_tree_rss(root: int) -> int:
-    """The resident memory, in bytes, of `root` and all its descendants now."""
+def _process_tree_memory(root: int) -> int:
+    """The memory, in bytes, of `root` and all its descendants now: their proportional set sizes, in which a page
+    the forked builds share with the process they were forked from counts once, not once in each."""
     parents: dict[int, int] = {}
     for entry in os.scandir("/proc"):
         if entry.name.isdigit():
@@ -93,9 +94,9 @@ def _process_tree_rss(root: int) -> int:
     total = 0
     for pid in tree:
         try:
-            with open(f"/proc/{pid}/statm", encoding="ascii") as statm:
-                total += int(statm.read().split()[1]) * PAGE_SIZE
-        except (OSError, IndexError, ValueError):
+            with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as rollup:
+                total += next(int(line.split()[1]) for line in rollup if line.startswith("Pss:")) * 1024
+        except (OSError, IndexError, ValueError, StopIteration):
             continue
     return total
 
@@ -104,7 +105,7 @@ def _process_tree_rss(root: int) -> int:
 class Run:
     seconds: float
     cpu_seconds: float
-    peak_rss: int
+    peak_memory: int
 
 
 def measure(command: list[str], cwd: Path) -> Run:
@@ -122,7 +123,7 @@ def measure(command: list[str], cwd: Path) -> Run:
     def sample_memory() -> None:
         # Every 200 ms: each sample reads all of /proc (4 ms), which the build's own processes would otherwise lose.
         while not finished.wait(0.2):
-            peaks.append(_process_tree_rss(process.pid))
+            peaks.append(_process_tree_memory(process.pid))
 
     sampler = threading.Thread(target=sample_memory, daemon=True)
     sampler.start()
@@ -253,7 +254,7 @@ def main() -> None:
     languages = [language["locale"] for language in i18n["languages"]]
     default = next(language["locale"] for language in i18n["languages"] if language.get("default"))
 
-    header = (f"| N | build | pages | wall s | CPU s | pages/s | peak RSS MB | HTML/page median KB | HTML/page max KB | "
+    header = (f"| N | build | pages | wall s | CPU s | pages/s | peak memory (PSS) MB | HTML/page median KB | HTML/page max KB | "
               + " | ".join(f"search {language} KB" for language in languages) + " | site MB | × stock |")
     rows = [header, "|" + "---|" * (header.count("|") - 1)]
     results: dict[tuple[int, str], tuple[Run, SiteStats]] = {}
@@ -276,14 +277,14 @@ def main() -> None:
                     print(f"N={size}: {name} built in {runs[name][-1].seconds:.1f} s", file=sys.stderr, flush=True)
             for name in commands:
                 run = Run(*(statistics.median(getattr(each, field) for each in runs[name])
-                            for field in ("seconds", "cpu_seconds", "peak_rss")))
+                            for field in ("seconds", "cpu_seconds", "peak_memory")))
                 stats = site_stats(sites / name, languages, default)
                 results[size, name] = (run, stats)
                 stock_seconds = results[size, "stock"][0].seconds
                 rows.append(
                     f"| {size} | {name} | {stats.pages} | {run.seconds:.1f} | {run.cpu_seconds:.1f} | "
                     f"{stats.pages / run.seconds:.0f} | "
-                    f"{run.peak_rss / 2**20:.0f} | {stats.html_median / 1024:.1f} | {stats.html_max / 1024:.0f} | "
+                    f"{run.peak_memory / 2**20:.0f} | {stats.html_median / 1024:.1f} | {stats.html_max / 1024:.0f} | "
                     + " | ".join(f"{stats.search_bytes[language] / 1024:.0f}" for language in languages)
                     + f" | {stats.total_bytes / 2**20:.1f} | {run.seconds / stock_seconds:.2f} |")
                 print(rows[-1], file=sys.stderr, flush=True)
@@ -316,7 +317,7 @@ def main() -> None:
             print(f"{name}: N={large} takes {run_l.seconds / run_s.seconds:.1f}× the wall time and "
                   f"{run_l.cpu_seconds / run_s.cpu_seconds:.1f}× the CPU time of N={small} "
                   f"(pages ×{stats_l.pages / stats_s.pages:.1f}); HTML/page median "
-                  f"{stats_l.html_median / stats_s.html_median:.3f}× ; peak RSS {run_l.peak_rss / 2**20:.0f} MB")
+                  f"{stats_l.html_median / stats_s.html_median:.3f}× ; peak memory {run_l.peak_memory / 2**20:.0f} MB")
 
 
     print_visits(visits, varieties, results)

@@ -71,11 +71,13 @@ def page_view(page: Page, config: MkDocsConfig, files: Files) -> PageView | None
 
 def render(config: MkDocsConfig, template: str, view: PageView, **context: Any) -> str:
     """Render `overrides/partials/site/<template>` with autoescaping: editors' text never becomes markup. The
-    environment is made once per build, on its configuration."""
+    environment is made once per build, on its configuration (so it need not look for changed templates: a
+    rebuild makes a new one)."""
     environment = config.get(ENVIRONMENT_KEY)
     if environment is None:
         environment = jinja2.Environment(loader=jinja2.FileSystemLoader(list(config.theme.dirs)), autoescape=True,
-                                         undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+                                         undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                                         auto_reload=False)
         environment.filters["format_runs"] = grouping.format_runs
         config[ENVIRONMENT_KEY] = environment
     html: str = environment.get_template(f"partials/site/{template}").render(view=view, t=view.t, **context)

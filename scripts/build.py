@@ -9,8 +9,9 @@ at the root of its output, and hooks/content.py gives the build the address of t
 `site_url`. The default language's output is the site; each other language's output becomes its folder (`en/`)
 by one rename. Nothing is shared between the builds but the sources: what a page shows of the other languages
 (hreflang links, the language switcher, the sitemap, the 404 pages) the hooks compute from the catalog and the
-language registry (conference_site/languages.py). By default the builds run in parallel, one process each;
-`--sequential` runs them one after the other in this process. Theme assets are written by every language's
+language registry (conference_site/languages.py). By default the builds run in parallel, one process each,
+forked from this one once it has read the content (read and checked once either way); `--sequential` runs them
+one after the other in this process. Theme assets are written by every language's
 build, so each language's folder has its own copy (ARCHITECTURE.md, "Build").
 
 Either way the build goes to a temporary directory beside the site directory, which replaces the site
