@@ -14,9 +14,9 @@ templates, and builds them three ways:
               which `make build` runs.
 
 It prints wall time, peak memory (the proportional set size of the build's whole process tree, sampled every
-200 ms: memory the forked builds share counts once), pages per second, HTML bytes per page (median and largest), search bytes per language (stock
-Material's index; the site's search index) and the total size of the site, then the ratios the targets are
-stated in. It also checks that the parallel build wrote the same bytes as the sequential one. With --repeat R
+200 ms: memory the forked builds share counts once), pages per second, HTML bytes per page (median and
+largest), search bytes per language (stock Material's index; the site's search index) and the total size of the
+site, then the ratios the targets are stated in. It also checks that the parallel build wrote the same bytes as the sequential one. With --repeat R
 it builds each size R times, the three ways in turn (so that a passing load on the machine falls on all three
 alike), and prints the median of each figure. With --serve N it measures how long `mkdocs serve` takes, after one
 page is saved, to serve the rebuilt page.
@@ -254,7 +254,8 @@ def main() -> None:
     languages = [language["locale"] for language in i18n["languages"]]
     default = next(language["locale"] for language in i18n["languages"] if language.get("default"))
 
-    header = (f"| N | build | pages | wall s | CPU s | pages/s | peak memory (PSS) MB | HTML/page median KB | HTML/page max KB | "
+    header = (f"| N | build | pages | wall s | CPU s | pages/s | peak memory (PSS) MB | HTML/page median KB | "
+              "HTML/page max KB | "
               + " | ".join(f"search {language} KB" for language in languages) + " | site MB | × stock |")
     rows = [header, "|" + "---|" * (header.count("|") - 1)]
     results: dict[tuple[int, str], tuple[Run, SiteStats]] = {}

@@ -6,8 +6,8 @@ Size 0 is a copy of the real site; N > 0 a site of N conferences made by bench/g
 `make serve`'s server (scripts/serve.py: the parallel build of `make build`) and, for comparison, MkDocs's own
 `mkdocs serve -w data` (one process, both languages): from writing a new address into a conference's data file
 to the conference's page being served with it. `make serve` is timed both ways it builds: one `mkdocs build`
-process (its default) and `--parallel` (one process per language, as `make build`). It also times the default language's
-build alone (`scripts/build.py --language ar`, what `make serve LANG=ar` builds), beside the whole build.
+process (its default) and `--parallel` (one process per language, as `make build`). It also times the default
+language's build alone (`scripts/build.py --language ar`, what `make serve LANG=ar` builds) beside the whole build.
 Medians of `--repeat` saves; timings on a shared machine move, so compare the figures of one run.
 """
 
