@@ -21,6 +21,7 @@ directory only when every build succeeded: a failed build leaves the last good s
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import multiprocessing
 import os
@@ -78,6 +79,10 @@ def read_content(config_file: Path) -> None:
     from conference_site.catalog import load_catalog
 
     logging.disable()
+    # Python's recipe for a process that forks without exec (the `gc.freeze` documentation): no collection while
+    # the shared objects are made, then frozen, so that the builds' collections neither go through them again nor
+    # write to their pages (which would copy them into each build).
+    gc.disable()
     try:
         config = load_config(config_file=str(config_file))
         load_catalog(config_file.parent, Path(config.docs_dir))
@@ -85,10 +90,12 @@ def read_content(config_file: Path) -> None:
         pass
     finally:
         logging.disable(logging.NOTSET)
+        gc.freeze()
 
 
 def build_logged(code: str, config_file: Path, site_dir: Path, log: Path) -> None:
     """The build of one language, its messages written to `log`; exits with the build's status."""
+    gc.enable()
     with log.open("wb") as stream:
         os.dup2(stream.fileno(), sys.stdout.fileno())
         os.dup2(stream.fileno(), sys.stderr.fileno())
