@@ -289,6 +289,12 @@ def main() -> None:
                     + " | ".join(f"{stats.search_bytes[language] / 1024:.0f}" for language in languages)
                     + f" | {stats.total_bytes / 2**20:.1f} | {run.seconds / stock_seconds:.2f} |")
                 print(rows[-1], file=sys.stderr, flush=True)
+            # The machine's speed drifts within minutes: the ratio of the builds of one round, made one after the
+            # other, is the steadier figure beside the ratio of the medians.
+            for name in ("sequential", "parallel"):
+                ratios = [mine.seconds / theirs.seconds for mine, theirs in zip(runs[name], runs["stock"])]
+                print(f"N={size}: {name} × stock, round by round: {', '.join(f'{r:.2f}' for r in ratios)} "
+                      f"(median {statistics.median(ratios):.2f})", file=sys.stderr, flush=True)
             different = different_files(sites / "sequential", sites / "parallel")
             print(f"N={size}: parallel build byte-identical to the sequential one: {'NO' if different else 'yes'}",
                   file=sys.stderr, flush=True)
