@@ -16,9 +16,9 @@ templates, and builds them three ways:
 It prints wall time, peak memory (the proportional set size of the build's whole process tree, sampled every
 200 ms: memory the forked builds share counts once), pages per second, HTML bytes per page (median and
 largest), search bytes per language (stock Material's index; the site's search index) and the total size of the
-site, then the ratios the targets are stated in. It also checks that the parallel build wrote the same bytes as the sequential one. With --repeat R
-it builds each size R times, the three ways in turn (so that a passing load on the machine falls on all three
-alike), and prints the median of each figure. With --serve N it measures how long `mkdocs serve` takes, after one
+site, then the ratios the targets are stated in. It also checks that the parallel build wrote the same bytes as
+the sequential one. With --repeat R it builds each size R times, the three ways in turn (so that a passing load on
+the machine falls on all three alike), and prints the median of each figure and the ratios round by round. With --serve N it measures how long `mkdocs serve` takes, after one
 page is saved, to serve the rebuilt page.
 
 Then what a visitor gets from the parallel build (bench/visitor.py), served gzip-compressed as GitHub Pages
