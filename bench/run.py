@@ -13,13 +13,14 @@ templates, and builds them three ways:
 - parallel:   the project's `scripts/build.py` (one process per language, forked once the content is read),
               which `make build` runs.
 
-It prints wall time, peak memory (the proportional set size of the build's whole process tree, sampled every
-200 ms: memory the forked builds share counts once), pages per second, HTML bytes per page (median and
-largest), search bytes per language (stock Material's index; the site's search index) and the total size of the
-site, then the ratios the targets are stated in. It also checks that the parallel build wrote the same bytes as
-the sequential one. With --repeat R it builds each size R times, the three ways in turn (so that a passing load on
-the machine falls on all three alike), and prints the median of each figure and the ratios round by round. With --serve N it measures how long `mkdocs serve` takes, after one
-page is saved, to serve the rebuilt page.
+It prints wall time, peak memory (the proportional set size of the build's whole process tree, sampled every 200
+ms: memory the forked builds share counts once), pages per second, HTML bytes per page (median and largest), search
+bytes per language (stock Material's index; the site's search index) and the total size of the site, then the
+ratios the targets are stated in. It also checks that the parallel build wrote the same bytes as the sequential
+one. With --repeat R it builds each size R times, the three ways in turn (so that a passing load on the machine
+falls on all three alike), each build into a folder of its own that stays until every build is measured (main()
+says why), and prints the median of each figure and the ratios round by round. With --serve N it measures how long
+`mkdocs serve` takes, after one page is saved, to serve the rebuilt page.
 
 Then what a visitor gets from the parallel build (bench/visitor.py), served gzip-compressed as GitHub Pages
 serves it, in Chromium with the CPU slowed 4×: the bytes of a first view of each kind of page, and for a few
@@ -34,7 +35,6 @@ import argparse
 import json
 import os
 import resource
-import shutil
 import statistics
 import subprocess
 import sys
@@ -195,6 +195,9 @@ def describe(file: Path) -> str:
     return content.decode("utf-8", "replace") if len(content) <= 2000 else f"({len(content)} bytes)"
 
 
+BUILDS = ("stock", "sequential", "parallel")
+
+
 def build_commands(project: Path, site: Path) -> dict[str, list[str]]:
     return {
         # Stock static-i18n builds every language in one build (BUILD_ONLY_LOCALE=null: the project's builds
@@ -265,18 +268,23 @@ def main() -> None:
         real_site = Path(scratch) / "real-site"
         if build(REPO, real_site).returncode != 0:
             raise SystemExit("the real site does not build")
+        built: dict[int, tuple[Path, Path]] = {}
         for size in arguments.sizes:
-            project, sites = Path(scratch) / f"n{size}", Path(scratch) / f"n{size}-sites"
+            project = Path(scratch) / f"n{size}"
             pages = prepare(project, size)
             print(f"N={size}: {pages} pages generated in {project}", file=sys.stderr, flush=True)
-            commands = build_commands(project, sites)
-            runs: dict[str, list[Run]] = {name: [] for name in commands}
-            for _ in range(arguments.repeat):
-                for name, command in commands.items():
-                    shutil.rmtree(sites / name, ignore_errors=True)
+            runs: dict[str, list[Run]] = {name: [] for name in BUILDS}
+            # Each build into a folder of its own, nothing deleted until every build is measured: this machine's
+            # ext4 has no journal, and without one it gives each new file an inode only after passing over every
+            # free inode deleted in the last minutes (fs/ext4/ialloc.c, recently_deleted), so a build made just
+            # after another's output was deleted is slowed in proportion to the files it writes.
+            for round_number in range(arguments.repeat):
+                sites = Path(scratch) / f"n{size}-sites-{round_number + 1}"
+                for name, command in build_commands(project, sites).items():
                     runs[name].append(measure(command, project))
                     print(f"N={size}: {name} built in {runs[name][-1].seconds:.1f} s", file=sys.stderr, flush=True)
-            for name in commands:
+            built[size] = project, sites
+            for name in BUILDS:
                 run = Run(*(statistics.median(getattr(each, field) for each in runs[name])
                             for field in ("seconds", "cpu_seconds", "peak_memory")))
                 stats = site_stats(sites / name, languages, default)
@@ -301,6 +309,8 @@ def main() -> None:
             for path in different[:5]:
                 shown = [describe(sites / name / path) for name in ("sequential", "parallel")]
                 print(f"N={size}: {path} differs:", *shown, sep="\n  ", file=sys.stderr, flush=True)
+        # Then what deletes files (mkdocs serve's temporary site, Chromium's profiles), each size's last builds.
+        for size, (project, sites) in built.items():
             visits[size] = visitor.measure(sites / "parallel")
             varieties[size] = visitor.variety(real_site, sites / "parallel")
             print(f"N={size}: first views and searches measured", file=sys.stderr, flush=True)
@@ -308,7 +318,6 @@ def main() -> None:
                 ready, reload = measure_serve(project)
                 print(f"N={size}: mkdocs serve ready after {ready:.1f} s; a saved page is served rebuilt after "
                       f"{reload:.1f} s", file=sys.stderr, flush=True)
-            shutil.rmtree(sites)
 
     print("\n".join(rows))
     small, large = min(arguments.sizes), max(arguments.sizes)
