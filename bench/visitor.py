@@ -100,17 +100,22 @@ def first_view(browser: Browser, url: str) -> tuple[int, list[tuple[str, int]]]:
     page = context.new_page()
     transfer = Transfer(page)
     page.goto(url, wait_until="networkidle")
-    # Which fonts a page needs is decided when it is laid out, which with the CPU slowed can come after the
-    # network was first idle: a view sometimes ended before a font was asked for (one page kind 40 KB lighter in
-    # one run, another in the next). Two frames lay the page out; then the fonts it asked for, and every request
-    # still open, are waited for.
+    settle(page, transfer)
+    context.close()
+    return transfer.total(), transfer.finished
+
+
+def settle(page: Page, transfer: Transfer) -> None:
+    """Wait until the page has laid itself out and fetched what that asked for. Which fonts a page needs is
+    decided when it is laid out, which with the CPU slowed can come after the network was first idle: a view
+    sometimes ended before a font was asked for (one page kind 40 KB lighter in one run, another in the next), and
+    a query typed then counted the page's fonts as its own. Two frames lay the page out; then the fonts it asked
+    for, and every request still open, are waited for."""
     page.evaluate(SETTLED)
     page.wait_for_load_state("networkidle")
     deadline = time.monotonic() + 30
     while transfer.pending > 0 and time.monotonic() < deadline:
         page.wait_for_timeout(100)
-    context.close()
-    return transfer.total(), transfer.finished
 
 
 # When each key was released, and when the results were shown (Material renders the list anew for each answer).
@@ -141,6 +146,7 @@ def first_search(browser: Browser, site_url: str, language: str, query: str) -> 
     page = context.new_page()
     transfer = Transfer(page)
     page.goto(f"{site_url}{LANGUAGE_ROOT[language]}", wait_until="networkidle")
+    settle(page, transfer)
     before = len(transfer.finished)
     page.locator("label.md-header__button[for=__search]").click()
     page.evaluate(WATCH)
