@@ -18,9 +18,10 @@ ms: memory the forked builds share counts once), pages per second, HTML bytes pe
 bytes per language (stock Material's index; the site's search index) and the total size of the site, then the
 ratios the targets are stated in. It also checks that the parallel build wrote the same bytes as the sequential
 one. With --repeat R it builds each size R times, the three ways in turn (so that a passing load on the machine
-falls on all three alike), each build into a folder of its own that stays until every build is measured (main()
-says why), and prints the median of each figure and the ratios round by round. With --serve N it measures how long
-`mkdocs serve` takes, after one page is saved, to serve the rebuilt page.
+falls on all three alike), each build into a folder of its own that stays until every build is measured and after
+the earlier builds' output is synced to disk (main() and measure() say why), and prints the median of each figure
+and the ratios round by round. With --serve N it measures how long `mkdocs serve` takes, after one page is saved,
+to serve the rebuilt page.
 
 Then what a visitor gets from the parallel build (bench/visitor.py), served gzip-compressed as GitHub Pages
 serves it, in Chromium with the CPU slowed 4×: the bytes of a first view of each kind of page, and for a few
@@ -106,6 +107,15 @@ class Run:
     seconds: float
     cpu_seconds: float
     peak_memory: int
+    stolen_seconds: float = 0.0   # of the machine's CPUs, taken by the host while the build ran
+
+
+def stolen_so_far() -> float:
+    """The CPU time the virtual machine's host has taken from its CPUs since it started (/proc/stat's `steal`):
+    a round whose build lost some to it is slower for a reason that is not the build's."""
+    with open("/proc/stat", encoding="ascii") as stat:
+        fields = stat.readline().split()
+    return int(fields[8]) / os.sysconf("SC_CLK_TCK") if len(fields) > 8 else 0.0
 
 
 def measure(command: list[str], cwd: Path) -> Run:
@@ -113,6 +123,7 @@ def measure(command: list[str], cwd: Path) -> Run:
     # The earlier builds' output written to disk first: the kernel would otherwise write it back during this
     # build, on the core a one-process build leaves free and a parallel build needs.
     os.sync()
+    stolen_before = stolen_so_far()
     start = time.perf_counter()
     cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     process = subprocess.Popen(command, cwd=cwd, env=build_environment(), stdout=subprocess.PIPE,
@@ -141,7 +152,7 @@ def measure(command: list[str], cwd: Path) -> Run:
         raise SystemExit(f"{' '.join(command)} failed:\n{b''.join(output).decode('utf-8', 'replace')}")
     # Of the command and every process it waited for (the workers of a parallel build).
     cpu = (cpu_after.ru_utime + cpu_after.ru_stime) - (cpu_before.ru_utime + cpu_before.ru_stime)
-    return Run(seconds, cpu, peak)
+    return Run(seconds, cpu, peak, stolen_so_far() - stolen_before)
 
 
 @dataclass
@@ -306,13 +317,16 @@ def main() -> None:
                 ratios = [mine.seconds / theirs.seconds for mine, theirs in zip(runs[name], runs["stock"])]
                 print(f"N={size}: {name} × stock, round by round: {', '.join(f'{r:.2f}' for r in ratios)} "
                       f"(median {statistics.median(ratios):.2f})", file=sys.stderr, flush=True)
+            print(f"N={size}: CPU seconds the host took during each build, round by round: "
+                  + "; ".join(f"{name} " + ", ".join(f"{run.stolen_seconds:.1f}" for run in runs[name])
+                              for name in BUILDS), file=sys.stderr, flush=True)
             different = different_files(sites / "sequential", sites / "parallel")
             print(f"N={size}: parallel build byte-identical to the sequential one: {'NO' if different else 'yes'}",
                   file=sys.stderr, flush=True)
             for path in different[:5]:
                 shown = [describe(sites / name / path) for name in ("sequential", "parallel")]
                 print(f"N={size}: {path} differs:", *shown, sep="\n  ", file=sys.stderr, flush=True)
-        # Then what deletes files (mkdocs serve's temporary site, Chromium's profiles), each size's last builds.
+        # Then, on each size's last builds, what deletes files as it goes (Chromium's profiles, mkdocs serve's site).
         for size, (project, sites) in built.items():
             visits[size] = visitor.measure(sites / "parallel")
             varieties[size] = visitor.variety(real_site, sites / "parallel")
