@@ -42,6 +42,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -209,9 +210,6 @@ def describe(file: Path) -> str:
     return content.decode("utf-8", "replace") if len(content) <= 2000 else f"({len(content)} bytes)"
 
 
-BUILDS = ("stock", "sequential", "parallel")
-
-
 def build_commands(project: Path, site: Path) -> dict[str, list[str]]:
     return {
         # Stock static-i18n builds every language in one build (BUILD_ONLY_LOCALE=null: the project's builds
@@ -287,7 +285,7 @@ def main() -> None:
             project = Path(scratch) / f"n{size}"
             pages = prepare(project, size)
             print(f"N={size}: {pages} pages generated in {project}", file=sys.stderr, flush=True)
-            runs: dict[str, list[Run]] = {name: [] for name in BUILDS}
+            runs: dict[str, list[Run]] = defaultdict(list)   # by build, in build_commands' order
             # Each build into a folder of its own, nothing deleted until every build is measured: this machine's
             # ext4 has no journal, and without one it gives each new file an inode only after passing over every
             # free inode deleted in the last minutes (fs/ext4/ialloc.c, recently_deleted), so a build made just
@@ -298,7 +296,7 @@ def main() -> None:
                     runs[name].append(measure(command, project))
                     print(f"N={size}: {name} built in {runs[name][-1].seconds:.1f} s", file=sys.stderr, flush=True)
             built[size] = project, sites
-            for name in BUILDS:
+            for name in runs:
                 run = Run(*(statistics.median(getattr(each, field) for each in runs[name])
                             for field in ("seconds", "cpu_seconds", "peak_memory")))
                 stats = site_stats(sites / name, languages, default)
@@ -318,8 +316,8 @@ def main() -> None:
                 print(f"N={size}: {name} × stock, round by round: {', '.join(f'{r:.2f}' for r in ratios)} "
                       f"(median {statistics.median(ratios):.2f})", file=sys.stderr, flush=True)
             print(f"N={size}: CPU seconds the host took during each build, round by round: "
-                  + "; ".join(f"{name} " + ", ".join(f"{run.stolen_seconds:.1f}" for run in runs[name])
-                              for name in BUILDS), file=sys.stderr, flush=True)
+                  + "; ".join(f"{name} " + ", ".join(f"{run.stolen_seconds:.1f}" for run in each)
+                              for name, each in runs.items()), file=sys.stderr, flush=True)
             different = different_files(sites / "sequential", sites / "parallel")
             print(f"N={size}: parallel build byte-identical to the sequential one: {'NO' if different else 'yes'}",
                   file=sys.stderr, flush=True)
