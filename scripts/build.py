@@ -4,15 +4,15 @@ success.
     python scripts/build.py [-f mkdocs.yml] [-d site] [--sequential] [--language CODE]
 
 Each language is an ordinary `mkdocs build --strict` of that language alone: static-i18n's public
-`build_only_locale` option (mkdocs.yml reads it from BUILD_ONLY_LOCALE) makes the language the build's only one,
-at the root of its output, and hooks/content.py gives the build the address of that language's root as its
-`site_url`. The default language's output is the site; each other language's output becomes its folder (`en/`)
-by one rename. Nothing is shared between the builds but the sources: what a page shows of the other languages
-(hreflang links, the language switcher, the sitemap, the 404 pages) the hooks compute from the catalog and the
-language registry (conference_site/languages.py). By default the builds run in parallel, one process each,
-forked from this one once it has read the content (read and checked once either way); `--sequential` runs them
-one after the other in this process. Theme assets are written by every language's
-build, so each language's folder has its own copy (ARCHITECTURE.md, "Build").
+`build_only_locale` option (mkdocs.yml reads it from BUILD_ONLY_LOCALE) makes the language the build's only one, at
+the root of its output, and hooks/content.py gives the build the address of that language's root as its `site_url`.
+The default language's output is the site; each other language's output becomes its folder (`en/`) by one rename.
+Nothing passes from one build to another: what a page shows of the other languages (hreflang links, the language
+switcher, the sitemap, the 404 pages) the hooks compute from the catalog and the language registry
+(conference_site/languages.py). By default the builds run in parallel, one process each, forked from this one once
+it has read the content (read and checked once either way); `--sequential` runs them one after the other in this
+process. Theme assets are written by every language's build, so each language's folder has its own copy
+(ARCHITECTURE.md, "Build").
 
 Either way the build goes to a temporary directory beside the site directory, which replaces the site
 directory only when every build succeeded: a failed build leaves the last good site in place.
